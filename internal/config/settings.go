@@ -1,0 +1,165 @@
+// Package config reads .secretlint.yaml and turns it, with the catalogue,
+// into the Settings every secretlint engine runs with.
+package config
+
+import (
+	"path"
+	"strings"
+
+	"github.com/awsguard/secretlint"
+	"github.com/awsguard/secretlint/internal/match"
+)
+
+// TestPolicy says what happens to findings in test code (`_test.go` files
+// and files under `testdata/` directories).
+type TestPolicy string
+
+// Test policies.
+const (
+	// TestsInclude reports findings in tests like any other.
+	TestsInclude TestPolicy = "include"
+	// TestsExclude does not report findings in tests.
+	TestsExclude TestPolicy = "exclude"
+	// TestsNote reports findings in tests with severity note.
+	TestsNote TestPolicy = "note"
+)
+
+// DefaultMaxFileSize is the size above which a YAML or JSON file is not
+// parsed but reported.
+const DefaultMaxFileSize = 4 << 20
+
+// Settings is the effective configuration of a run.
+type Settings struct {
+	Catalogue *secretlint.Catalogue
+	Matcher   *match.Matcher
+	// Lang is "en" or "ja".
+	Lang string
+	// Rules maps every catalogue rule ID to whether it runs.
+	Rules map[string]bool
+	// Severity maps every catalogue rule ID to its effective severity.
+	Severity map[string]secretlint.Severity
+	Tests    TestPolicy
+	// AllowPaths are globs of files no rule reports; RuleAllowPaths per rule.
+	AllowPaths     []string
+	RuleAllowPaths map[string][]string
+	// Exclude are globs of files and directories not scanned at all.
+	Exclude     []string
+	MaxFileSize int64
+	// Generated includes generated Go files (skipped by default).
+	Generated bool
+	// Source is the configuration file the settings came from, or "".
+	Source string
+}
+
+// Default returns the settings with no configuration file: the catalogue's
+// defaults and the language from the environment.
+func Default() (*Settings, error) {
+	cat, err := secretlint.Load()
+	if err != nil {
+		return nil, err
+	}
+	return (&File{}).Settings(cat, "")
+}
+
+// Enabled reports whether rule runs.
+func (s *Settings) Enabled(rule string) bool { return s.Rules[rule] }
+
+// Known reports whether rule is a catalogue rule.
+func (s *Settings) Known(rule string) bool { return s.Catalogue.Rule(rule) != nil }
+
+// Rule returns the catalogue rule.
+func (s *Settings) Rule(id string) *secretlint.Rule { return s.Catalogue.Rule(id) }
+
+// Message formats rule's message in the run's language.
+func (s *Settings) Message(rule string, args ...string) string {
+	r := s.Catalogue.Rule(rule)
+	if r == nil {
+		return rule
+	}
+	return r.Format(s.Lang, args...)
+}
+
+// IsTestFile reports whether a slash-separated path is test code.
+func IsTestFile(p string) bool {
+	p = path.Clean("/" + p)
+	return strings.HasSuffix(p, "_test.go") || strings.Contains(p, "/testdata/")
+}
+
+// Skip reports whether a finding of rule in the slash-separated path p
+// (relative to the scan root) is not reported: its rule is off, its path
+// is allowlisted, or it is test code under the exclude policy.
+func (s *Settings) Skip(rule, p string) bool {
+	if !s.Rules[rule] {
+		return true
+	}
+	if s.Tests == TestsExclude && IsTestFile(p) {
+		return true
+	}
+	return MatchAny(s.AllowPaths, p) || MatchAny(s.RuleAllowPaths[rule], p)
+}
+
+// SeverityOf returns the severity of a finding of rule in path p.
+func (s *Settings) SeverityOf(rule, p string) secretlint.Severity {
+	if s.Tests == TestsNote && IsTestFile(p) {
+		return secretlint.SeverityNote
+	}
+	return s.Severity[rule]
+}
+
+// Excluded reports whether the slash-separated path p is not scanned.
+func (s *Settings) Excluded(p string) bool { return MatchAny(s.Exclude, p) }
+
+// MatchAny reports whether the slash-separated path p matches one of the
+// globs. A glob matches the whole path or any trailing part of it; `**`
+// matches any number of directories, and a glob that names a directory
+// matches everything below it.
+func MatchAny(globs []string, p string) bool {
+	p = strings.TrimPrefix(path.Clean("/"+p), "/")
+	for _, g := range globs {
+		if Glob(g, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Glob matches one glob against a clean relative slash path.
+func Glob(g, p string) bool {
+	g = strings.TrimPrefix(strings.TrimSuffix(g, "/"), "./")
+	anchored := strings.HasPrefix(g, "/")
+	g = strings.TrimPrefix(g, "/")
+	gs := strings.Split(g, "/")
+	ps := strings.Split(p, "/")
+	if anchored {
+		return globParts(gs, ps, true)
+	}
+	for i := range ps {
+		if globParts(gs, ps[i:], true) {
+			return true
+		}
+	}
+	return false
+}
+
+// globParts matches pattern segments against path segments; a pattern that
+// matches a leading directory matches everything below it when prefix is set.
+func globParts(gs, ps []string, prefix bool) bool {
+	if len(gs) == 0 {
+		return len(ps) == 0 || prefix
+	}
+	if gs[0] == "**" {
+		for i := 0; i <= len(ps); i++ {
+			if globParts(gs[1:], ps[i:], prefix) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(ps) == 0 {
+		return false
+	}
+	if ok, _ := path.Match(gs[0], ps[0]); !ok {
+		return false
+	}
+	return globParts(gs[1:], ps[1:], prefix)
+}

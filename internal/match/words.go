@@ -1,0 +1,137 @@
+package match
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Words splits an identifier into lower-case words at camelCase boundaries,
+// digits-to-letters boundaries are kept together ("oauth2Token" gives
+// "oauth2", "token"), and at every non-alphanumeric separator (`_`, `-`, `.`,
+// `/`, `:`, spaces, brackets). "SPRING_DATASOURCE_PASSWORD" gives
+// [spring datasource password]; "HTTPServerKey" gives [http server key].
+func Words(s string) []string {
+	var words []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			words = append(words, strings.ToLower(cur.String()))
+			cur.Reset()
+		}
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush()
+			continue
+		}
+		if i > 0 && unicode.IsUpper(r) {
+			prev := rs[i-1]
+			switch {
+			case unicode.IsLower(prev), unicode.IsDigit(prev) && cur.Len() > 0 && hasLetter(cur.String()):
+				// fooBar, oauth2Token
+				flush()
+			case unicode.IsUpper(prev) && i+1 < len(rs) && unicode.IsLower(rs[i+1]):
+				// HTTPServer: the S starts a new word
+				flush()
+			}
+		}
+		cur.WriteRune(r)
+	}
+	flush()
+	return words
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// phrase is a sequence of words.
+type phrase []string
+
+func splitPhrases(ps []string) []phrase {
+	out := make([]phrase, 0, len(ps))
+	for _, p := range ps {
+		if f := strings.Fields(strings.ToLower(p)); len(f) > 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// lastEnd returns the index just past the last occurrence of any phrase in
+// words, or -1.
+func lastEnd(words []string, ps []phrase) int {
+	end := -1
+	for _, p := range ps {
+		for i := 0; i+len(p) <= len(words); i++ {
+			if equalAt(words, i, p) && i+len(p) > end {
+				end = i + len(p)
+			}
+		}
+	}
+	return end
+}
+
+func containsAny(words []string, ps []phrase) bool {
+	for _, p := range ps {
+		for i := 0; i+len(p) <= len(words); i++ {
+			if equalAt(words, i, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func equalAt(words []string, i int, p phrase) bool {
+	for j, w := range p {
+		if words[i+j] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// isASCIIPrintable reports whether s has only printable ASCII.
+func isASCIIPrintable(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// Redact returns a form of a secret that is safe to print: its first
+// characters (at most 4, and never more than a quarter of it) and its
+// length, as in `AKIA…(20 chars)`. Short values show no characters at all.
+func Redact(v string) string {
+	n := utf8.RuneCountInString(v)
+	show := min(4, n/4)
+	if n < 12 {
+		show = 0
+	}
+	rs := []rune(v)
+	return string(rs[:show]) + "…(" + itoa(n) + " chars)"
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
