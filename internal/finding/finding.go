@@ -87,3 +87,25 @@ func itoa(n int) string {
 	}
 	return string(b[i:])
 }
+
+// Problem is input secretlint could not scan (broken YAML, a binary or
+// oversized file, an unreadable path, a package that does not type-check).
+// It is reported beside the findings; the rest of the scan goes on.
+type Problem struct {
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Message string `json:"message"`
+}
+
+// String formats the problem as file:line:col: message.
+func (p Problem) String() string {
+	s := p.File
+	if p.Line > 0 {
+		s += ":" + itoa(p.Line)
+		if p.Column > 0 {
+			s += ":" + itoa(p.Column)
+		}
+	}
+	return s + ": " + p.Message
+}
