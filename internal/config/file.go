@@ -227,6 +227,11 @@ func (f *File) Settings(cat *secretlint.Catalogue, lang string) (*Settings, erro
 		Generated:      f.Generated,
 		Source:         f.path,
 	}
+	if f.path != "" {
+		s.Root, _ = filepath.Abs(filepath.Dir(f.path))
+	} else {
+		s.Root, _ = os.Getwd()
+	}
 	for _, r := range cat.Rules {
 		s.Rules[r.ID] = r.Default && r.Deprecated == ""
 		s.Severity[r.ID] = r.Severity

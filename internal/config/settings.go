@@ -4,6 +4,7 @@ package config
 
 import (
 	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/awsguard/secretlint"
@@ -49,6 +50,9 @@ type Settings struct {
 	Generated bool
 	// Source is the configuration file the settings came from, or "".
 	Source string
+	// Root is the directory path globs are relative to: the configuration
+	// file's directory, or the working directory without one.
+	Root string
 }
 
 // Default returns the settings with no configuration file: the catalogue's
@@ -89,6 +93,7 @@ func IsTestFile(p string) bool {
 // (relative to the scan root) is not reported: its rule is off, its path
 // is allowlisted, or it is test code under the exclude policy.
 func (s *Settings) Skip(rule, p string) bool {
+	p = s.rel(p)
 	if !s.Rules[rule] {
 		return true
 	}
@@ -100,6 +105,7 @@ func (s *Settings) Skip(rule, p string) bool {
 
 // SeverityOf returns the severity of a finding of rule in path p.
 func (s *Settings) SeverityOf(rule, p string) secretlint.Severity {
+	p = s.rel(p)
 	if s.Tests == TestsNote && IsTestFile(p) {
 		return secretlint.SeverityNote
 	}
@@ -107,10 +113,28 @@ func (s *Settings) SeverityOf(rule, p string) secretlint.Severity {
 }
 
 // Excluded reports whether the slash-separated path p is not scanned.
-func (s *Settings) Excluded(p string) bool { return MatchAny(s.Exclude, p) }
+func (s *Settings) Excluded(p string) bool { return MatchAny(s.Exclude, s.rel(p)) }
+
+// rel makes a path (absolute, or relative to the working directory)
+// relative to Root, slash-separated; a path outside Root stays as it is.
+func (s *Settings) rel(p string) string {
+	if s.Root == "" {
+		return filepath.ToSlash(p)
+	}
+	abs, err := filepath.Abs(filepath.FromSlash(p))
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	r, err := filepath.Rel(s.Root, abs)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(r)
+}
 
 // MatchAny reports whether the slash-separated path p matches one of the
-// globs. A glob matches the whole path or any trailing part of it; `**`
+// globs. A glob matches the whole path or any trailing part of it (a glob
+// starting with / only the whole path); `**`
 // matches any number of directories, and a glob that names a directory
 // matches everything below it.
 func MatchAny(globs []string, p string) bool {
