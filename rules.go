@@ -76,11 +76,11 @@ type Rule struct {
 	Targets []string `yaml:"targets"`
 	// Precedence decides which rule reports when several match one
 	// location: the highest wins.
-	Precedence  int    `yaml:"precedence"`
-	Title       Text   `yaml:"title"`
-	Description Text   `yaml:"description"`
-	Remediation Text   `yaml:"remediation"`
-	Message     Text   `yaml:"message"`
+	Precedence  int      `yaml:"precedence"`
+	Title       Text     `yaml:"title"`
+	Description Text     `yaml:"description"`
+	Remediation Text     `yaml:"remediation"`
+	Message     Text     `yaml:"message"`
 	Tags        []string `yaml:"tags"`
 	// SecuritySeverity is the SARIF security-severity score (0.0-10.0).
 	SecuritySeverity string `yaml:"security_severity"`
