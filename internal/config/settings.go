@@ -3,6 +3,7 @@
 package config
 
 import (
+	"fmt"
 	"path"
 	"path/filepath"
 	"strings"
@@ -186,4 +187,31 @@ func globParts(gs, ps []string, prefix bool) bool {
 		return false
 	}
 	return globParts(gs[1:], ps[1:], prefix)
+}
+
+// Override applies command-line or plugin overrides: rules to enable and
+// disable, and the test policy (empty keeps the configured one).
+func (s *Settings) Override(enable, disable []string, tests string) error {
+	switch p := TestPolicy(tests); p {
+	case "":
+	case TestsInclude, TestsExclude, TestsNote:
+		s.Tests = p
+	default:
+		return fmt.Errorf("tests %q is not include, exclude or note", tests)
+	}
+	for _, l := range []struct {
+		ids []string
+		on  bool
+	}{{enable, true}, {disable, false}} {
+		for _, id := range l.ids {
+			if id = strings.TrimSpace(id); id == "" {
+				continue
+			}
+			if !s.Known(id) {
+				return fmt.Errorf("unknown rule %q (see secretlint rules)", id)
+			}
+			s.Rules[id] = l.on
+		}
+	}
+	return nil
 }

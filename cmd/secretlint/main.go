@@ -1,0 +1,227 @@
+// Command secretlint checks Go packages and IaC / config YAML against the
+// AWS secrets guideline: hard-coded credentials, tokens, connection strings
+// with passwords and static AWS keys.
+//
+// Usage:
+//
+//	secretlint [flags] [packages | dirs | files]   (default ./...)
+//	secretlint rules [-format text|markdown|json]
+//	secretlint explain <rule-id>
+//	secretlint version
+//
+// The same binary is a vet tool: go vet -vettool=$(which secretlint) ./...
+//
+// Exit status: 0 when nothing at or above -fail-on was found, 1 when
+// something was, 2 on a usage, configuration or internal error.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/awsguard/secretlint/analyzer"
+	"github.com/awsguard/secretlint/internal/config"
+	"github.com/awsguard/secretlint/internal/report"
+)
+
+// Exit codes.
+const (
+	exitClean    = 0
+	exitFindings = 1
+	exitError    = 2
+)
+
+func main() {
+	if vetMode(os.Args[1:]) {
+		// go vet -vettool: the unitchecker protocol (-V=full, -flags, *.cfg).
+		unitchecker.Main(analyzer.Analyzer)
+	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// vetMode reports whether the go command is driving us as a vet tool.
+func vetMode(args []string) bool {
+	for _, a := range args {
+		if a == "-V=full" || a == "-flags" || a == "--flags" {
+			return true
+		}
+	}
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") && !strings.HasPrefix(args[len(args)-1], "-")
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "rules":
+			return runRules(args[1:], stdout, stderr)
+		case "explain":
+			return runExplain(args[1:], stdout, stderr)
+		case "version":
+			fmt.Fprintf(stdout, "secretlint %s\n", version())
+			return exitClean
+		case "help":
+			usage(stderr, newFlags(&options{}, stderr))
+			return exitClean
+		}
+	}
+	var o options
+	fs := newFlags(&o, stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitClean
+		}
+		return exitError
+	}
+	if err := o.validate(); err != nil {
+		fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		return exitError
+	}
+	o.targets = fs.Args()
+	code, err := scan(&o, stdout, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		return exitError
+	}
+	return code
+}
+
+type options struct {
+	format, output, failOn, configFile, lang, dir, tests, category string
+	enable, disable                                                string
+	noGo, noYAML, noColor                                          bool
+	targets                                                        []string
+}
+
+func newFlags(o *options, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("secretlint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
+	fs.StringVar(&o.output, "output", "", "write the report to this file instead of standard output")
+	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit status 1: error, warning, note or none")
+	fs.StringVar(&o.configFile, "config", "", "configuration file (default: the nearest "+config.FileName+")")
+	fs.StringVar(&o.lang, "lang", "", "language of messages and rule texts: en or ja (default: config, then LANG/LC_ALL)")
+	fs.StringVar(&o.dir, "C", "", "run as if started in this directory")
+	fs.StringVar(&o.tests, "tests", "", "findings in test files: include, exclude or note (default: config, then include)")
+	fs.StringVar(&o.enable, "enable", "", "comma-separated rule IDs to enable in addition to the configuration")
+	fs.StringVar(&o.disable, "disable", "", "comma-separated rule IDs to disable")
+	fs.StringVar(&o.category, "category", "", "SARIF automation category, to upload several runs side by side (default secretlint/)")
+	fs.BoolVar(&o.noGo, "no-go", false, "do not analyse Go packages")
+	fs.BoolVar(&o.noYAML, "no-yaml", false, "do not scan YAML and JSON files")
+	fs.BoolVar(&o.noColor, "no-color", false, "never colour the text output (colour is used only on a terminal)")
+	fs.Usage = func() { usage(stderr, fs) }
+	return fs
+}
+
+func usage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprint(w, `secretlint: keep AWS secrets in the right store
+
+Usage:
+  secretlint [flags] [packages | dirs | files]   check Go packages and YAML (default ./...)
+  secretlint rules [-format text|markdown|json]  list the rules
+  secretlint explain <rule-id>                   describe a rule
+  secretlint version                             print the version
+  go vet -vettool=$(which secretlint) ./...      run as a vet tool
+
+Flags:
+`)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fmt.Fprint(w, `
+Exit status: 0 clean, 1 findings at or above -fail-on, 2 usage, configuration or internal error.
+`)
+}
+
+func (o *options) validate() error {
+	if !slices.Contains(report.Formats, o.format) {
+		return fmt.Errorf("-format %q: want one of %s", o.format, strings.Join(report.Formats, ", "))
+	}
+	switch o.failOn {
+	case "error", "warning", "note", "none":
+	default:
+		return fmt.Errorf("-fail-on %q: want error, warning, note or none", o.failOn)
+	}
+	switch config.TestPolicy(o.tests) {
+	case "", config.TestsInclude, config.TestsExclude, config.TestsNote:
+	default:
+		return fmt.Errorf("-tests %q: want include, exclude or note", o.tests)
+	}
+	if o.lang != "" && o.lang != "en" && o.lang != "ja" {
+		return fmt.Errorf("-lang %q: want en or ja", o.lang)
+	}
+	if o.noGo && o.noYAML {
+		return errors.New("-no-go and -no-yaml leave nothing to scan")
+	}
+	return nil
+}
+
+// settings loads the configuration and applies the command-line overrides.
+func (o *options) settings() (*config.Settings, error) {
+	s, err := config.Load(o.configFile, ".", o.lang)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Override(strings.Split(o.enable, ","), strings.Split(o.disable, ","), o.tests); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func runRules(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("secretlint rules", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "text, markdown or json")
+	lang := fs.String("lang", "", "en or ja")
+	cfg := fs.String("config", "", "configuration file")
+	if err := fs.Parse(args); err != nil {
+		return exitError
+	}
+	s, err := config.Load(*cfg, ".", *lang)
+	if err != nil {
+		fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		return exitError
+	}
+	if err := report.WriteRules(stdout, s.Catalogue, *format, s.Lang); err != nil {
+		fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		return exitError
+	}
+	return exitClean
+}
+
+func runExplain(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("secretlint explain", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	lang := fs.String("lang", "", "en or ja")
+	cfg := fs.String("config", "", "configuration file")
+	if err := fs.Parse(args); err != nil {
+		return exitError
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "usage: secretlint explain <rule-id>")
+		return exitError
+	}
+	s, err := config.Load(*cfg, ".", *lang)
+	if err != nil {
+		fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		return exitError
+	}
+	if err := report.Explain(stdout, s.Catalogue, fs.Arg(0), s.Lang); err != nil {
+		fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		return exitError
+	}
+	return exitClean
+}

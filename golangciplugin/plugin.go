@@ -1,0 +1,81 @@
+// Package golangciplugin registers secretlint as a golangci-lint module
+// plugin named "secretlint". Build a golangci-lint binary that includes it
+// with tools/custom-gcl (offline, from the Go module proxy) or with
+// `golangci-lint custom` and .custom-gcl.yml, then enable it:
+//
+//	linters:
+//	  enable: [secretlint]
+//	  settings:
+//	    custom:
+//	      secretlint:
+//	        type: module
+//	        settings:
+//	          disable: [invalid-suppression]
+//	          tests: exclude
+//
+// golangci-lint keeps only a diagnostic's message, so every message starts
+// with its rule ID. It drops findings in non-Go files: scan YAML with the
+// secretlint command in the same pipeline.
+package golangciplugin
+
+import (
+	"fmt"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/awsguard/secretlint/analyzer"
+	"github.com/awsguard/secretlint/internal/config"
+)
+
+// Name is the linter name: the key under linters.settings.custom, and the
+// name in enable lists and //nolint directives.
+const Name = "secretlint"
+
+//nolint:gochecknoinits // golangci-lint finds module plugins through init-time registration.
+func init() { register.Plugin(Name, New) }
+
+// Settings are the plugin's settings, in kebab-case. Rule IDs are values,
+// never map keys: golangci-lint lower-cases map keys.
+type Settings struct {
+	// Enable and Disable switch rules on and off.
+	Enable  []string `json:"enable"`
+	Disable []string `json:"disable"`
+	// Config is a .secretlint.yaml to read instead of the nearest one.
+	Config string `json:"config"`
+	// Tests is the test-file policy: include, exclude or note.
+	Tests string `json:"tests"`
+	// Lang is en or ja.
+	Lang string `json:"lang"`
+}
+
+type plugin struct {
+	settings *config.Settings
+}
+
+// New decodes the settings; unknown keys and bad values are errors.
+func New(raw any) (register.LinterPlugin, error) {
+	st, err := register.DecodeSettings[Settings](raw)
+	if err != nil {
+		return nil, err
+	}
+	if st.Lang != "" && st.Lang != "en" && st.Lang != "ja" {
+		return nil, fmt.Errorf("secretlint: lang %q: want en or ja", st.Lang)
+	}
+	s, err := config.Load(st.Config, ".", st.Lang)
+	if err != nil {
+		return nil, fmt.Errorf("secretlint: %w", err)
+	}
+	if err := s.Override(st.Enable, st.Disable, st.Tests); err != nil {
+		return nil, fmt.Errorf("secretlint: %w", err)
+	}
+	return &plugin{settings: s}, nil
+}
+
+// BuildAnalyzers returns the secretlint analyzer, messages prefixed with rule IDs.
+func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	return []*analysis.Analyzer{analyzer.New(analyzer.Config{Settings: p.settings, PrefixRuleID: true})}, nil
+}
+
+// GetLoadMode asks for type information: rules resolve constants and SDK types.
+func (p *plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
