@@ -214,11 +214,7 @@ func rulesMarkdown(w *bufio.Writer, cat *secretlint.Catalogue, lang string) erro
 	p("%s\n\n", label(lang, "other"))
 	p("%s\n\n", label(lang, "intro"))
 
-	p("| %s | %s | %s | %s |\n|---|---|---|---|\n", label(lang, "rule"), label(lang, "severity"), label(lang, "default"), label(lang, "title"))
-	for i := range cat.Rules {
-		r := &cat.Rules[i]
-		p("| [`%s`](#%s) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, defaultWord(r, lang), cell(r.Title.In(lang)))
-	}
+	rulesTable(w, cat, lang, "")
 
 	for i := range cat.Rules {
 		r := &cat.Rules[i]
@@ -271,6 +267,22 @@ func rulesMarkdown(w *bufio.Writer, cat *secretlint.Catalogue, lang string) erro
 		}
 	}
 	return nil
+}
+
+// RulesTable writes the Markdown summary table of the rules, each ID linked
+// to docsPage#id (the README embeds it with docsPage "docs/rules.md").
+func RulesTable(w io.Writer, cat *secretlint.Catalogue, lang, docsPage string) error {
+	bw := bufio.NewWriter(w)
+	rulesTable(bw, cat, lang, docsPage)
+	return bw.Flush()
+}
+
+func rulesTable(w *bufio.Writer, cat *secretlint.Catalogue, lang, docsPage string) {
+	fmt.Fprintf(w, "| %s | %s | %s | %s |\n|---|---|---|---|\n", label(lang, "rule"), label(lang, "severity"), label(lang, "default"), label(lang, "title"))
+	for i := range cat.Rules {
+		r := &cat.Rules[i]
+		fmt.Fprintf(w, "| [`%s`](%s#%s) | %s | %s | %s |\n", r.ID, docsPage, r.ID, r.Severity, defaultWord(r, lang), cell(r.Title.In(lang)))
+	}
 }
 
 // cell escapes a text for a Markdown table cell.
