@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"io"
 	"strconv"
 	"strings"
 
@@ -9,11 +10,23 @@ import (
 	"github.com/awsguard/secretlint/internal/finding"
 )
 
+// GitHubAnnotationLimit is how many annotations of one level GitHub shows
+// per step; it drops the rest silently.
+const GitHubAnnotationLimit = 10
+
 // writeGitHub writes GitHub Actions workflow commands that annotate the
-// findings, then the problems as warnings titled with the tool's name.
-// GitHub shows at most 10 annotations of each level per step.
+// findings, then the problems as warnings titled with the tool's name. At
+// most GitHubAnnotationLimit commands of each level are written; a plain
+// log line counts the rest, and opts.Summary gets a table of them all.
 func writeGitHub(w *bufio.Writer, fs []finding.Finding, opts Options) error {
+	count := map[string]int{}
+	hidden := 0
 	for _, f := range fs {
+		level := githubLevel(severity(f, opts.Catalogue))
+		if count[level]++; count[level] > GitHubAnnotationLimit {
+			hidden++
+			continue
+		}
 		props := []string{"file=" + escapeProperty(f.File)}
 		if f.Line > 0 {
 			props = append(props, "line="+strconv.Itoa(f.Line))
@@ -28,9 +41,13 @@ func writeGitHub(w *bufio.Writer, fs []finding.Finding, opts Options) error {
 			}
 		}
 		props = append(props, "title="+escapeProperty(f.Rule))
-		writeCommand(w, githubLevel(severity(f, opts.Catalogue)), props, f.Message)
+		writeCommand(w, level, props, f.Message)
 	}
 	for _, p := range opts.Problems {
+		if count["warning"]++; count["warning"] > GitHubAnnotationLimit {
+			hidden++
+			continue
+		}
 		props := []string{"file=" + escapeProperty(p.File)}
 		if p.Line > 0 {
 			props = append(props, "line="+strconv.Itoa(p.Line))
@@ -41,7 +58,31 @@ func writeGitHub(w *bufio.Writer, fs []finding.Finding, opts Options) error {
 		props = append(props, "title="+toolName)
 		writeCommand(w, "warning", props, p.Message)
 	}
+	if hidden > 0 {
+		w.WriteString(toolName + ": " + strconv.Itoa(hidden) + " more findings and problems are not annotated (GitHub shows " +
+			strconv.Itoa(GitHubAnnotationLimit) + " per level); the job summary lists them all\n")
+	}
+	if opts.Summary != nil && len(fs)+len(opts.Problems) > 0 {
+		return writeSummary(opts.Summary, fs, opts)
+	}
 	return nil
+}
+
+// writeSummary writes a Markdown table of all findings and problems, for
+// $GITHUB_STEP_SUMMARY.
+func writeSummary(out io.Writer, fs []finding.Finding, opts Options) error {
+	w := bufio.NewWriter(out)
+	w.WriteString("### " + toolName + ": " + strconv.Itoa(len(fs)) + " findings\n\n")
+	w.WriteString("| Location | Rule | Severity | Message |\n|---|---|---|---|\n")
+	for _, f := range fs {
+		w.WriteString("| `" + cell(f.File) + ":" + strconv.Itoa(f.Line) + "` | " + cell(f.Rule) + " | " +
+			string(severity(f, opts.Catalogue)) + " | " + cell(f.Message) + " |\n")
+	}
+	for _, p := range opts.Problems {
+		w.WriteString("| `" + cell(p.String()) + "` | | problem | |\n")
+	}
+	w.WriteString("\n")
+	return w.Flush()
 }
 
 func writeCommand(w *bufio.Writer, cmd string, props []string, msg string) {

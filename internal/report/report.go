@@ -12,7 +12,7 @@ import (
 )
 
 // Formats lists the finding formats.
-var Formats = []string{"text", "json", "sarif", "github"}
+var Formats = []string{"text", "json", "sarif", "github", "rdjsonl", "gitlab", "checkstyle"}
 
 // Options configures [Write].
 type Options struct {
@@ -27,6 +27,10 @@ type Options struct {
 	// Finding.File), "" if unknown; SARIF uses it to convert byte columns
 	// to UTF-16 code units.
 	Source func(file string, line int) string
+	// Summary, when set, receives a Markdown table of all findings in the
+	// github format (the CLI passes $GITHUB_STEP_SUMMARY), since GitHub
+	// shows only the first annotations of each level.
+	Summary io.Writer
 }
 
 // toolName is the name every format gives the tool.
@@ -47,6 +51,12 @@ func Write(w io.Writer, fs []finding.Finding, opts Options) error {
 		err = writeSARIF(bw, fs, opts)
 	case "github":
 		err = writeGitHub(bw, fs, opts)
+	case "rdjsonl":
+		err = writeRDJSONL(bw, fs, opts)
+	case "gitlab":
+		err = writeGitLab(bw, fs, opts)
+	case "checkstyle":
+		err = writeCheckstyle(bw, fs, opts)
 	default:
 		return fmt.Errorf("unknown output format %q (want %s)", opts.Format, strings.Join(Formats, ", "))
 	}

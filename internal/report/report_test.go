@@ -115,7 +115,7 @@ func golden(t *testing.T, path string, got []byte) []byte {
 }
 
 func TestGolden(t *testing.T) {
-	exts := map[string]string{"text": "txt", "json": "json", "sarif": "sarif", "github": "github"}
+	exts := map[string]string{"text": "txt", "json": "json", "sarif": "sarif", "github": "github", "rdjsonl": "rdjsonl", "gitlab": "gitlab.json", "checkstyle": "checkstyle.xml"}
 	_, fs, opts := load(t)
 	for _, format := range Formats {
 		t.Run(format, func(t *testing.T) {
@@ -126,7 +126,7 @@ func TestGolden(t *testing.T) {
 			}
 			path := filepath.Join(testdata, "golden."+exts[format])
 			want := golden(t, path, got)
-			if format == "json" || format == "sarif" {
+			if format == "json" || format == "sarif" || format == "gitlab" {
 				var g, w any
 				if err := json.Unmarshal(got, &g); err != nil {
 					t.Fatalf("output is not JSON: %v", err)
