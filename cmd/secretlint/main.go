@@ -74,6 +74,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		case "version":
 			fmt.Fprintf(stdout, "secretlint %s\n", version())
 			return exitClean
+		case "baseline":
+			return runBaseline(args[1:], stdout, stderr)
 		case "help":
 			usage(stderr, newFlags(&options{}, stderr))
 			return exitClean
@@ -103,7 +105,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 type options struct {
 	format, output, failOn, configFile, lang, dir, tests, category string
 	enable, disable                                                string
+	baseline, newFromRev, newFromPatch                             string
 	noGo, noYAML, noColor                                          bool
+	recordBaseline                                                 bool
 	targets                                                        []string
 }
 
@@ -120,6 +124,9 @@ func newFlags(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.enable, "enable", "", "comma-separated rule IDs to enable in addition to the configuration")
 	fs.StringVar(&o.disable, "disable", "", "comma-separated rule IDs to disable")
 	fs.StringVar(&o.category, "category", "", "SARIF automation category, to upload several runs side by side (default secretlint/)")
+	fs.StringVar(&o.baseline, "baseline", "", "hide the findings recorded in this baseline file (see secretlint baseline)")
+	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision")
+	fs.StringVar(&o.newFromPatch, "new-from-patch", "", "report only findings on lines added by this unified diff")
 	fs.BoolVar(&o.noGo, "no-go", false, "do not analyse Go packages")
 	fs.BoolVar(&o.noYAML, "no-yaml", false, "do not scan YAML and JSON files")
 	fs.BoolVar(&o.noColor, "no-color", false, "never colour the text output (colour is used only on a terminal)")
@@ -133,6 +140,7 @@ func usage(w io.Writer, fs *flag.FlagSet) {
 Usage:
   secretlint [flags] [packages | dirs | files]   check Go packages and YAML (default ./...)
   secretlint rules [-format text|markdown|json]  list the rules
+  secretlint baseline [flags] [targets]          record today's findings in .secretlint-baseline.json
   secretlint explain <rule-id>                   describe a rule
   secretlint version                             print the version
   go vet -vettool=$(which secretlint) ./...      run as a vet tool
@@ -163,6 +171,9 @@ func (o *options) validate() error {
 	if o.lang != "" && o.lang != "en" && o.lang != "ja" {
 		return fmt.Errorf("-lang %q: want en or ja", o.lang)
 	}
+	if o.newFromRev != "" && o.newFromPatch != "" {
+		return errors.New("-new-from-rev and -new-from-patch exclude each other")
+	}
 	if o.noGo && o.noYAML {
 		return errors.New("-no-go and -no-yaml leave nothing to scan")
 	}
@@ -180,6 +191,33 @@ func (o *options) settings() (*config.Settings, error) {
 	}
 	return s, nil
 }
+
+// runBaseline records the findings of a scan as accepted.
+func runBaseline(args []string, stdout, stderr io.Writer) int {
+	o := options{recordBaseline: true}
+	fs := newFlags(&o, stderr)
+	fs.Lookup("output").DefValue = baselineName
+	if err := fs.Parse(args); err != nil {
+		return exitError
+	}
+	if o.output == "" {
+		o.output = baselineName
+	}
+	if err := o.validate(); err != nil {
+		fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		return exitError
+	}
+	o.targets = fs.Args()
+	code, err := scan(&o, stdout, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		return exitError
+	}
+	return code
+}
+
+// baselineName is the default baseline file.
+const baselineName = ".secretlint-baseline.json"
 
 func runRules(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("secretlint rules", flag.ContinueOnError)

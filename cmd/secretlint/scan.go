@@ -1,0 +1,426 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/awsguard/secretlint"
+	"github.com/awsguard/secretlint/analyzer"
+	"github.com/awsguard/secretlint/internal/config"
+	"github.com/awsguard/secretlint/internal/finding"
+	"github.com/awsguard/secretlint/internal/report"
+	"github.com/awsguard/secretlint/internal/yamlscan"
+)
+
+// targets is the command line sorted into what each engine scans.
+type targets struct {
+	goPatterns []string // package patterns for go/packages
+	yamlDirs   []string // directories walked for YAML
+	yamlFiles  []string // files scanned directly
+}
+
+// classify sorts the command-line arguments. A `.go` file stands for the
+// package in its directory (go/packages must never see file names, which
+// would make an ad-hoc package), a YAML or JSON file is scanned directly, a
+// directory is a package and a tree of YAML, `dir/...` is a package
+// pattern and a tree of YAML, anything else is a package pattern.
+func classify(args []string) targets {
+	if len(args) == 0 {
+		args = []string{"./..."}
+	}
+	var t targets
+	addPattern := func(p string) {
+		if !slices.Contains(t.goPatterns, p) {
+			t.goPatterns = append(t.goPatterns, p)
+		}
+	}
+	addDir := func(d string) {
+		d = filepath.Clean(d)
+		if !slices.Contains(t.yamlDirs, d) {
+			t.yamlDirs = append(t.yamlDirs, d)
+		}
+	}
+	for _, a := range args {
+		if dir, ok := strings.CutSuffix(a, "/..."); ok {
+			if dir == "" {
+				dir = "/"
+			}
+			addPattern(a)
+			if st, err := os.Stat(dir); err == nil && st.IsDir() {
+				addDir(dir)
+			}
+			continue
+		}
+		st, err := os.Stat(a)
+		switch {
+		case err == nil && st.IsDir():
+			addPattern(localPattern(a))
+			addDir(a)
+		case err == nil && strings.HasSuffix(a, ".go"):
+			addPattern(localPattern(filepath.Dir(a)))
+		case err == nil:
+			t.yamlFiles = append(t.yamlFiles, filepath.Clean(a))
+		default:
+			addPattern(a) // an import path; go/packages reports it if it does not exist
+		}
+	}
+	return t
+}
+
+// localPattern makes a directory a relative package pattern ("./dir").
+func localPattern(dir string) string {
+	if filepath.IsAbs(dir) {
+		return dir
+	}
+	dir = filepath.ToSlash(filepath.Clean(dir))
+	if dir == "." {
+		return "."
+	}
+	if strings.HasPrefix(dir, "../") {
+		return dir
+	}
+	return "./" + dir
+}
+
+// result gathers what the engines produce.
+type result struct {
+	mu       sync.Mutex
+	findings []finding.Finding
+	problems []finding.Problem
+}
+
+func (r *result) add(fs []finding.Finding, ps []finding.Problem) {
+	r.mu.Lock()
+	r.findings = append(r.findings, fs...)
+	r.problems = append(r.problems, ps...)
+	r.mu.Unlock()
+}
+
+func scan(o *options, stdout, stderr io.Writer) (int, error) {
+	if o.dir != "" {
+		if err := os.Chdir(o.dir); err != nil {
+			return exitError, fmt.Errorf("-C: %w", err)
+		}
+	}
+	s, err := o.settings()
+	if err != nil {
+		return exitError, err
+	}
+	t := classify(o.targets)
+	var res result
+	var wg sync.WaitGroup
+	if !o.noYAML && (len(t.yamlDirs) > 0 || len(t.yamlFiles) > 0) {
+		wg.Go(func() { scanYAML(s, t, &res) })
+	}
+	if !o.noGo && len(t.goPatterns) > 0 {
+		if err := scanGo(s, t.goPatterns, &res); err != nil {
+			wg.Wait()
+			return exitError, err
+		}
+	}
+	wg.Wait()
+
+	fs := finding.Sort(res.findings)
+	lines := newLineCache()
+	finding.Fingerprints(fs, lines.text)
+	problems := sortProblems(res.problems)
+	for _, p := range problems {
+		fmt.Fprintf(stderr, "secretlint: warning: %s\n", p)
+	}
+
+	if o.recordBaseline {
+		if err := writeBaseline(o.output, fs); err != nil {
+			return exitError, err
+		}
+		fmt.Fprintf(stderr, "secretlint: recorded %d findings in %s\n", len(fs), o.output)
+		return exitClean, nil
+	}
+	if o.newFromRev != "" || o.newFromPatch != "" {
+		var changed changedLines
+		if o.newFromRev != "" {
+			changed, err = changedSince(o.newFromRev)
+		} else {
+			changed, err = changedInPatch(o.newFromPatch)
+		}
+		if err != nil {
+			return exitError, err
+		}
+		fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return !changed.keep(f) })
+	}
+	if o.baseline != "" {
+		b, err := readBaseline(o.baseline)
+		if err != nil {
+			return exitError, err
+		}
+		var stale []baselineEntry
+		fs, stale = applyBaseline(fs, b)
+		reportStale(stderr, o.baseline, stale)
+	}
+
+	out := stdout
+	if o.output != "" {
+		f, err := os.Create(o.output)
+		if err != nil {
+			return exitError, err
+		}
+		defer f.Close()
+		out = f
+	}
+	var summary io.Writer
+	if name := os.Getenv("GITHUB_STEP_SUMMARY"); name != "" && o.format == "github" {
+		f, err := os.OpenFile(name, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+		if err != nil {
+			return exitError, fmt.Errorf("job summary: %w", err)
+		}
+		defer f.Close()
+		summary = f
+	}
+	w := bufio.NewWriter(out)
+	err = report.Write(w, fs, report.Options{
+		Format:    o.format,
+		Lang:      s.Lang,
+		Catalogue: s.Catalogue,
+		Version:   version(),
+		Color:     o.format == "text" && o.output == "" && !o.noColor && isTerminal(stdout),
+		Category:  o.category,
+		Problems:  problems,
+		Source:    lines.text,
+		Summary:   summary,
+	})
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		return exitError, err
+	}
+	return exitCode(fs, o.failOn), nil
+}
+
+func exitCode(fs []finding.Finding, failOn string) int {
+	if failOn == "none" {
+		return exitClean
+	}
+	min := secretlint.Severity(failOn).Rank()
+	for _, f := range fs {
+		if secretlint.Severity(f.Severity).Rank() >= min {
+			return exitFindings
+		}
+	}
+	return exitClean
+}
+
+func sortProblems(ps []finding.Problem) []finding.Problem {
+	sort.Slice(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Message < b.Message
+	})
+	return slices.Compact(ps)
+}
+
+// scanYAML walks the YAML trees and scans files on all cores.
+func scanYAML(s *config.Settings, t targets, res *result) {
+	sc := yamlscan.New(s)
+	var files []string
+	for _, d := range t.yamlDirs {
+		fs, ps := sc.Walk(".", d)
+		files = append(files, fs...)
+		res.add(nil, ps)
+	}
+	files = append(files, t.yamlFiles...)
+	slices.Sort(files)
+	files = slices.Compact(files)
+	jobs := make(chan string)
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for f := range jobs {
+				res.add(sc.ScanFile(f, relPath(f)))
+			}
+		})
+	}
+	for _, f := range files {
+		jobs <- f
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// scanGo loads the packages once, tests included, and runs the analyzer.
+func scanGo(s *config.Settings, patterns []string, res *result) error {
+	if !inGoModule() {
+		return nil // not Go code: only YAML is scanned
+	}
+	a := analyzer.New(analyzer.Config{Settings: s})
+	// Root packages from source, dependencies from export data, unless the
+	// analyzer needs facts from its dependencies.
+	mode := packages.LoadSyntax | packages.NeedModule
+	if len(a.FactTypes) > 0 {
+		mode = packages.LoadAllSyntax | packages.NeedModule
+	}
+	cfg := &packages.Config{
+		Mode:  mode,
+		Tests: s.Tests != config.TestsExclude,
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return fmt.Errorf("loading packages: %w", err)
+	}
+	var problems []finding.Problem
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			problems = append(problems, loadProblem(e))
+		}
+	})
+	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		return fmt.Errorf("analysis: %w", err)
+	}
+	var fs []finding.Finding
+	for _, act := range g.Roots {
+		if act.Err != nil {
+			problems = append(problems, finding.Problem{File: act.Package.PkgPath, Message: act.Err.Error()})
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			fset := act.Package.Fset
+			pos := fset.Position(d.Pos)
+			rel := relPath(pos.Filename)
+			rule := d.Category
+			if s.Skip(rule, rel) {
+				continue
+			}
+			f := finding.Finding{
+				Rule:     rule,
+				Severity: string(s.SeverityOf(rule, rel)),
+				File:     rel,
+				Line:     pos.Line,
+				Column:   pos.Column,
+				Message:  d.Message,
+			}
+			if d.End.IsValid() {
+				end := fset.Position(d.End)
+				f.EndLine, f.EndColumn = end.Line, end.Column
+			}
+			fs = append(fs, f)
+		}
+	}
+	res.add(fs, problems)
+	return nil
+}
+
+// loadProblem turns a go/packages error into a problem with a position.
+func loadProblem(e packages.Error) finding.Problem {
+	p := finding.Problem{Message: e.Msg}
+	pos := e.Pos
+	if pos == "" || pos == "-" {
+		p.File = "."
+		return p
+	}
+	// file:line:col
+	parts := strings.Split(pos, ":")
+	p.File = relPath(parts[0])
+	if len(parts) > 1 {
+		fmt.Sscan(parts[1], &p.Line)
+	}
+	if len(parts) > 2 {
+		fmt.Sscan(parts[2], &p.Column)
+	}
+	return p
+}
+
+// inGoModule reports whether the working directory is inside a Go module
+// (or GOPATH mode is forced), so that package loading makes sense.
+func inGoModule() bool {
+	if os.Getenv("GO111MODULE") == "off" {
+		return true
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		return false
+	}
+	for {
+		for _, f := range []string{"go.mod", "go.work"} {
+			if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+				return true
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return false
+		}
+		dir = parent
+	}
+}
+
+var cwd, _ = os.Getwd()
+
+// relPath makes a path relative to the working directory, slash-separated,
+// when it lies below it.
+func relPath(p string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		wd = cwd
+	}
+	if filepath.IsAbs(p) {
+		if r, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(r, "..") {
+			p = r
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(p))
+}
+
+// lineCache serves source lines for fingerprints and SARIF columns.
+type lineCache struct {
+	mu    sync.Mutex
+	files map[string][][]byte
+}
+
+func newLineCache() *lineCache { return &lineCache{files: map[string][][]byte{}} }
+
+func (c *lineCache) text(file string, line int) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ls, ok := c.files[file]
+	if !ok {
+		src, err := os.ReadFile(filepath.FromSlash(file))
+		if err == nil {
+			ls = bytes.Split(src, []byte("\n"))
+		}
+		c.files[file] = ls
+	}
+	if line < 1 || line > len(ls) {
+		return ""
+	}
+	return string(bytes.TrimSuffix(ls[line-1], []byte("\r")))
+}
+
+func isTerminal(w io.Writer) bool {
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
