@@ -1,0 +1,37 @@
+package main
+
+import (
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestVetTool builds secretlint and runs it under go vet -vettool on the
+// demo: the unitchecker protocol on the same binary.
+func TestVetTool(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command")
+	}
+	bin := filepath.Join(t.TempDir(), "secretlint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	cmd := exec.Command("go", "vet", "-vettool="+bin, "./...")
+	cmd.Dir = filepath.Join("..", "..", "examples", "demo")
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatalf("go vet passed; want findings:\n%s", out)
+	}
+	for _, want := range []string{
+		"internal/store/store.go:16:27: password inline in go-sql-driver connection string in const legacyDSN",
+		"internal/billing/billing.go:11:18: hard-coded Stripe live secret or restricted key in var stripeKey",
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("go vet output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(string(out), "sk_live_4tGb") {
+		t.Error("go vet output contains the secret")
+	}
+}
