@@ -1,0 +1,117 @@
+package yamlscan
+
+import (
+	"bytes"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/awsguard/secretlint/internal/finding"
+)
+
+// IsYAMLName reports whether a file name has a YAML, JSON or template
+// extension. Files named on the command line with such a name are scanned
+// whatever their content.
+func IsYAMLName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json", ".template":
+		return true
+	}
+	return false
+}
+
+// skipDirs are directories never walked.
+var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true}
+
+// sniffSize is how much of a .json or .template file is read to tell
+// whether it is infrastructure code.
+const sniffSize = 64 << 10
+
+// iacMarkers are strings of which one occurs near the start of every
+// CloudFormation template, Kubernetes manifest and ECS task definition.
+var iacMarkers = [][]byte{
+	[]byte("AWSTemplateFormatVersion"),
+	[]byte("AWS::"),
+	[]byte("apiVersion"),
+	[]byte("containerDefinitions"),
+}
+
+// Walk returns the files to scan under dir: .yaml and .yml files, and
+// .json and .template files that are infrastructure code (CloudFormation,
+// Kubernetes, ECS task definitions). It skips .git, vendor and
+// node_modules, and the paths the settings exclude. The files are
+// relative to base (join them with base to open them; with base "." they
+// are paths as they are) and sorted; rel paths in problems and exclusion
+// checks are their slash forms. Unreadable directories become problems.
+func (sc *Scanner) Walk(base, dir string) (files []string, problems []finding.Problem) {
+	relOf := func(p string) string {
+		if r, err := filepath.Rel(base, p); err == nil {
+			return r
+		}
+		return p
+	}
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		rel := relOf(p)
+		slash := filepath.ToSlash(rel)
+		if err != nil {
+			problems = append(problems, finding.Problem{File: slash, Message: "cannot read: " + pathErr(err).Error()})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if p != dir && (skipDirs[d.Name()] || sc.s.Excluded(slash)) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !IsYAMLName(d.Name()) || sc.s.Excluded(slash) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		switch strings.ToLower(filepath.Ext(p)) {
+		case ".json", ".template":
+			ok, err := sniffIaC(p)
+			if err != nil {
+				problems = append(problems, finding.Problem{File: slash, Message: "cannot read file: " + pathErr(err).Error()})
+			}
+			if !ok {
+				return nil
+			}
+		}
+		files = append(files, rel)
+		return nil
+	})
+	slices.Sort(files)
+	return files, problems
+}
+
+// sniffIaC reports whether the start of a file holds a marker of
+// infrastructure code.
+func sniffIaC(p string) (bool, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	buf, err := io.ReadAll(io.LimitReader(f, sniffSize))
+	if err != nil {
+		return false, err
+	}
+	for _, m := range iacMarkers {
+		if bytes.Contains(buf, m) {
+			return true, nil
+		}
+	}
+	return false, nil
+}

@@ -1,0 +1,82 @@
+package yamlscan
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// FuzzScan feeds the fixtures, mutated, to Scan: it must never panic (a
+// recovered panic shows as an "internal error" problem) and every finding
+// must lie inside the text.
+func FuzzScan(f *testing.F) {
+	for _, src := range fixtureFiles(f) {
+		f.Add(src)
+	}
+	f.Add([]byte(billionLaughs(4, 4, "x")))
+	sc := New(testSettings(f))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		fs, ps := sc.Scan("f.yaml", src)
+		for _, p := range ps {
+			if strings.HasPrefix(p.Message, "internal error") {
+				t.Fatalf("panic: %s", p.Message)
+			}
+		}
+		lines := bytes.Split(src, []byte("\n"))
+		for _, fd := range fs {
+			if fd.Line < 1 || fd.Line > len(lines) || fd.Column < 1 || fd.Column > len(lines[fd.Line-1])+1 {
+				t.Fatalf("finding outside the text: %d:%d [%s]", fd.Line, fd.Column, fd.Rule)
+			}
+			if fd.EndColumn != 0 && (fd.EndLine != fd.Line || fd.EndColumn <= fd.Column || fd.EndColumn > len(lines[fd.Line-1])+1) {
+				t.Fatalf("bad end: %d:%d-%d:%d [%s]", fd.Line, fd.Column, fd.EndLine, fd.EndColumn, fd.Rule)
+			}
+		}
+	})
+}
+
+// BenchmarkScan scans every fixture; compare with BenchmarkBareParse, the
+// yaml.v3 decoding of the same bytes alone.
+func BenchmarkScan(b *testing.B) {
+	files := fixtureFiles(b)
+	sc := New(testSettings(b))
+	var n int64
+	for _, src := range files {
+		n += int64(len(src))
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for name, src := range files {
+			sc.Scan(name, src)
+		}
+	}
+}
+
+// BenchmarkBareParse decodes the fixtures into yaml.Node trees and does
+// nothing else.
+func BenchmarkBareParse(b *testing.B) {
+	files := fixtureFiles(b)
+	var n int64
+	for _, src := range files {
+		n += int64(len(src))
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, src := range files {
+			dec := yaml.NewDecoder(bytes.NewReader(src))
+			for {
+				var doc yaml.Node
+				if err := dec.Decode(&doc); err != nil {
+					if err != io.EOF {
+						b.Fatal(err)
+					}
+					break
+				}
+			}
+		}
+	}
+}

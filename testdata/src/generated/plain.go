@@ -1,0 +1,4 @@
+// Package generated is the fixture of generated files.
+package generated
+
+const smtpPassword = "SRUkvcXgpv6bCS" // want `^hard-coded password in const smtpPassword$`

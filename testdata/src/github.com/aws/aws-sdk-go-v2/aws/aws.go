@@ -1,0 +1,21 @@
+// Package aws is a minimal stand-in for github.com/aws/aws-sdk-go-v2/aws.
+package aws
+
+// Credentials are AWS credentials.
+type Credentials struct {
+	AccessKeyID     string
+	SecretAccessKey string
+	SessionToken    string
+	Source          string
+}
+
+// CredentialsProvider provides credentials.
+type CredentialsProvider interface {
+	Retrieve() (Credentials, error)
+}
+
+// Config is an SDK configuration.
+type Config struct {
+	Region      string
+	Credentials CredentialsProvider
+}

@@ -1,0 +1,4 @@
+package testpolicy
+
+// Reported only when test files are included.
+const testPassword = "SRUkvcXgpv6bCS"
