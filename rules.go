@@ -76,12 +76,15 @@ type Rule struct {
 	Targets []string `yaml:"targets"`
 	// Precedence decides which rule reports when several match one
 	// location: the highest wins.
-	Precedence  int      `yaml:"precedence"`
-	Title       Text     `yaml:"title"`
-	Description Text     `yaml:"description"`
-	Remediation Text     `yaml:"remediation"`
-	Message     Text     `yaml:"message"`
-	Tags        []string `yaml:"tags"`
+	Precedence  int  `yaml:"precedence"`
+	Title       Text `yaml:"title"`
+	Description Text `yaml:"description"`
+	Remediation Text `yaml:"remediation"`
+	Message     Text `yaml:"message"`
+	// Messages are variants of Message for the shapes a rule reports,
+	// chosen by the check with FormatAs.
+	Messages map[string]Text `yaml:"messages"`
+	Tags     []string        `yaml:"tags"`
 	// SecuritySeverity is the SARIF security-severity score (0.0-10.0).
 	SecuritySeverity string `yaml:"security_severity"`
 	Examples         struct {
@@ -105,6 +108,15 @@ func (r *Rule) HasTarget(target string) bool { return slices.Contains(r.Targets,
 // written {name}; args holds name/value pairs.
 func (r *Rule) Format(lang string, args ...string) string {
 	return fill(r.Message.In(lang), args)
+}
+
+// FormatAs fills the message variant's template (Message when the rule has
+// no such variant).
+func (r *Rule) FormatAs(variant, lang string, args ...string) string {
+	if t, ok := r.Messages[variant]; ok {
+		return fill(t.In(lang), args)
+	}
+	return r.Format(lang, args...)
 }
 
 func fill(tmpl string, args []string) string {
@@ -289,6 +301,11 @@ func (c *Catalogue) Validate() error {
 		for name, txt := range map[string]Text{"title": r.Title, "description": r.Description, "remediation": r.Remediation, "message": r.Message} {
 			if txt.EN == "" || txt.JA == "" {
 				errs = append(errs, fmt.Errorf("rule %s: %s needs en and ja", r.ID, name))
+			}
+		}
+		for v, txt := range r.Messages {
+			if txt.EN == "" || txt.JA == "" {
+				errs = append(errs, fmt.Errorf("rule %s: message %s needs en and ja", r.ID, v))
 			}
 		}
 		for _, t := range []string{r.Title.EN, r.Title.JA} {

@@ -215,3 +215,12 @@ func (s *Settings) Override(enable, disable []string, tests string) error {
 	}
 	return nil
 }
+
+// MessageAs formats a variant of rule's message in the run's language.
+func (s *Settings) MessageAs(rule, variant string, args ...string) string {
+	r := s.Catalogue.Rule(rule)
+	if r == nil {
+		return rule
+	}
+	return r.FormatAs(variant, s.Lang, args...)
+}
