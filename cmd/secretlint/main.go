@@ -57,11 +57,16 @@ func vetMode(args []string) bool {
 	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") && !strings.HasPrefix(args[len(args)-1], "-")
 }
 
+// devVersion is the version of a build from a source tree, which the go
+// command calls "(devel)"; SARIF consumers want a version that starts with
+// a number.
+const devVersion = "0.1.0-devel"
+
 func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
-	return "(devel)"
+	return devVersion
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
