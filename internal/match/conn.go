@@ -16,15 +16,18 @@ type Conn struct {
 }
 
 var (
-	// scheme://user:pass@host, jdbc:mysql://user:pass@host
-	urlCreds = regexp.MustCompile(`(?i)\b((?:jdbc:)?[a-z][a-z0-9+.-]*)://([^:/?#@\s'"\x60]*):([^@/?#\s'"\x60]+)@[^\s'"\x60]`)
+	// scheme://user:pass@host, jdbc:mysql://user:pass@host. The password
+	// runs to the last @ of the authority, as net/url reads it.
+	urlCreds = regexp.MustCompile(`(?i)\b((?:jdbc:)?[a-z][a-z0-9+.-]*)://([^:/?#@\s'"\x60]*):([^/?#\s'"\x60]+)@[^\s'"\x60/?#@]`)
 	// ...?user=x&password=y and jdbc:sqlserver://h;password=y
 	queryPass = regexp.MustCompile(`(?i)[?&;](?:password|pwd|pass)=([^&;\s'"\x60]+)`)
 	// lib/pq: host=h user=u password=p dbname=d
-	kvPass     = regexp.MustCompile(`(?i)(?:^|[\s"'])(?:password|pwd)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s'";]+)`)
-	kvContext  = regexp.MustCompile(`(?i)(?:^|[\s;"'])(?:host|hostaddr|dbname|user|server|data source|database|port|sslmode|uid|user id)\s*=`)
-	odbcPass   = regexp.MustCompile(`(?i)(?:^|;)\s*(?:password|pwd)\s*=\s*([^;"'\x60]+)`)
-	goSQLCreds = regexp.MustCompile(`(?:^|[\s"'=\x60])([\w.$-]+):([^@\s"'\x60]+)@(?:tcp|tcp6|udp|unix|unixgram)?\([^)\s]*\)/`)
+	kvPass    = regexp.MustCompile(`(?i)(?:^|[\s"'])(?:password|pwd)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s'";]+)`)
+	kvContext = regexp.MustCompile(`(?i)(?:^|[\s;"'])(?:host|hostaddr|dbname|user|server|data source|database|port|sslmode|uid|user id)\s*=`)
+	odbcPass  = regexp.MustCompile(`(?i)(?:^|;)\s*(?:password|pwd)\s*=\s*([^;"'\x60]+)`)
+	// go-sql-driver: user:pass@net(addr)/db; the password runs to the last
+	// @ before net(addr)/, as the driver's ParseDSN reads it.
+	goSQLCreds = regexp.MustCompile(`(?:^|[\s"'=\x60])([\w.$-]+):([^\s"'\x60]+)@(?:tcp|tcp6|udp|unix|unixgram)?\([^)\s]*\)/`)
 )
 
 // ConnStrings returns the connection strings with inline passwords in text.

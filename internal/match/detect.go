@@ -2,6 +2,7 @@ package match
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -16,60 +17,105 @@ type Token struct {
 }
 
 // MayHaveTokens is the cheap prefilter: it reports whether any detector
-// keyword occurs in text.
+// keyword occurs in text, case-insensitively.
 func (m *Matcher) MayHaveTokens(text string) bool {
-	if len(text) < 8 {
-		return false
-	}
-	lower := strings.ToLower(text)
-	for _, kw := range m.keywords {
-		if strings.Contains(lower, kw) {
-			return true
+	return len(text) >= 8 && m.scanKeywords(text, nil)
+}
+
+// scanKeywords reports whether any keyword occurs in text. With a non-nil
+// hits (a bit set over m.keywords) it records every keyword that occurs;
+// with nil it stops at the first. One pass over text: at each byte, only
+// the keywords starting with that byte (ASCII case folded) are compared.
+func (m *Matcher) scanKeywords(text string, hits []uint64) bool {
+	found := false
+	for i := 0; i < len(text); i++ {
+		for _, k := range m.kwFirst[lowerASCII(text[i])] {
+			kw := m.keywords[k]
+			if len(text)-i < len(kw) || !hasPrefixFold(text[i:], kw) {
+				continue
+			}
+			if hits == nil {
+				return true
+			}
+			hits[k/64] |= 1 << (k % 64)
+			found = true
 		}
 	}
-	return false
+	if len(m.kwUnicode) > 0 {
+		lower := strings.ToLower(text)
+		for _, k := range m.kwUnicode {
+			if strings.Contains(lower, m.keywords[k]) {
+				if hits == nil {
+					return true
+				}
+				hits[k/64] |= 1 << (k % 64)
+				found = true
+			}
+		}
+	}
+	return found
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasPrefixFold reports whether s starts with the lower-case ASCII kw,
+// ignoring ASCII case in s.
+func hasPrefixFold(s, kw string) bool {
+	for j := 0; j < len(kw); j++ {
+		if lowerASCII(s[j]) != kw[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // Tokens returns the detector matches in text, in order of position, at most
 // one per span.
 func (m *Matcher) Tokens(text string) []Token {
-	if !m.MayHaveTokens(text) {
+	if len(text) < 8 {
 		return nil
 	}
-	lower := strings.ToLower(text)
+	hits := make([]uint64, (len(m.keywords)+63)/64)
+	if !m.scanKeywords(text, hits) {
+		return nil
+	}
 	var out []Token
 	for i := range m.detectors {
 		d := &m.detectors[i]
-		hit := false
-		for _, kw := range d.keywords {
-			if strings.Contains(lower, kw) {
-				hit = true
-				break
-			}
-		}
-		if !hit {
-			continue
-		}
-		for _, loc := range d.re.FindAllStringSubmatchIndex(text, -1) {
-			g := d.SecretGroup
-			s, e := loc[2*g], loc[2*g+1]
-			if s < 0 {
-				continue
-			}
-			secret := text[s:e]
-			if d.MinEntropy > 0 && Entropy(secret) < d.MinEntropy {
-				continue
-			}
-			if anyMatch(d.allow, secret) || m.Allowed(d.Rule, secret) {
-				continue
-			}
-			if overlaps(out, s, e) {
-				continue
-			}
-			out = append(out, Token{DetectorID: d.ID, Title: d.Title, Rule: d.Rule, Start: s, End: e, Secret: secret})
+		if slices.ContainsFunc(d.keywords, func(k int) bool { return hits[k/64]&(1<<(k%64)) != 0 }) {
+			out = m.detect(d, text, out)
 		}
 	}
 	sortTokens(out)
+	return out
+}
+
+// detect appends to out the matches of d in text that pass its entropy and
+// allow gates and overlap no token already in out.
+func (m *Matcher) detect(d *detector, text string, out []Token) []Token {
+	for _, loc := range d.re.FindAllStringSubmatchIndex(text, -1) {
+		g := d.SecretGroup
+		s, e := loc[2*g], loc[2*g+1]
+		if s < 0 {
+			continue
+		}
+		secret := text[s:e]
+		if d.MinEntropy > 0 && Entropy(secret) < d.MinEntropy {
+			continue
+		}
+		if anyMatch(d.allow, secret) || m.Allowed(d.Rule, secret) {
+			continue
+		}
+		if overlaps(out, s, e) {
+			continue
+		}
+		out = append(out, Token{DetectorID: d.ID, Title: d.Title, Rule: d.Rule, Start: s, End: e, Secret: secret})
+	}
 	return out
 }
 
@@ -108,12 +154,21 @@ func (m *Matcher) DetectorIDs() []string {
 	return ids
 }
 
-// TokensOf runs only the detector with the given ID, for self-checks.
+// TokensOf runs only the detector with the given ID, keywords and gates
+// included, for self-checks: other detectors cannot claim its spans.
 func (m *Matcher) TokensOf(id, text string) []Token {
-	for _, t := range m.Tokens(text) {
-		if t.DetectorID == id {
-			return []Token{t}
+	for i := range m.detectors {
+		d := &m.detectors[i]
+		if d.ID != id || len(text) < 8 {
+			continue
 		}
+		lower := strings.ToLower(text)
+		for _, k := range d.keywords {
+			if strings.Contains(lower, m.keywords[k]) {
+				return m.detect(d, text, nil)
+			}
+		}
+		return nil
 	}
 	return nil
 }

@@ -37,7 +37,9 @@ type Matcher struct {
 	refPats      []*regexp.Regexp
 	schemes      map[string]bool
 	detectors    []detector
-	keywords     []string // lower-case union of detector keywords
+	keywords     []string   // lower-case union of detector keywords
+	kwFirst      [256][]int // indices of the ASCII keywords, by first byte
+	kwUnicode    []int      // indices of the keywords with non-ASCII bytes
 	allow        []*regexp.Regexp
 	ruleAllow    map[string][]*regexp.Regexp
 	credWords    map[string]bool
@@ -51,7 +53,7 @@ type kind struct {
 type detector struct {
 	*secretlint.Detector
 	re       *regexp.Regexp
-	keywords []string
+	keywords []int // indices into Matcher.keywords
 	allow    []*regexp.Regexp
 }
 
@@ -122,7 +124,7 @@ func New(cat *secretlint.Catalogue, opts Options) (*Matcher, error) {
 		m.schemes[strings.ToLower(s)] = true
 	}
 	dets := append(slices.Clone(cat.Detectors), opts.Detectors...)
-	seenKW := map[string]bool{}
+	kwIndex := map[string]int{}
 	for i := range dets {
 		d := &dets[i]
 		re, e := regexp.Compile(d.Regex)
@@ -135,11 +137,21 @@ func New(cat *secretlint.Catalogue, opts Options) (*Matcher, error) {
 		cd := detector{Detector: d, re: re, allow: compile(d.Allow.Values)}
 		for _, kw := range d.Keywords {
 			kw = strings.ToLower(kw)
-			cd.keywords = append(cd.keywords, kw)
-			if !seenKW[kw] {
-				seenKW[kw] = true
-				m.keywords = append(m.keywords, kw)
+			if kw == "" {
+				continue
 			}
+			k, ok := kwIndex[kw]
+			if !ok {
+				k = len(m.keywords)
+				kwIndex[kw] = k
+				m.keywords = append(m.keywords, kw)
+				if isASCII(kw) {
+					m.kwFirst[kw[0]] = append(m.kwFirst[kw[0]], k)
+				} else {
+					m.kwUnicode = append(m.kwUnicode, k)
+				}
+			}
+			cd.keywords = append(cd.keywords, k)
 		}
 		m.detectors = append(m.detectors, cd)
 	}
@@ -211,7 +223,7 @@ func (m *Matcher) ClassifyName(ident string) Name {
 // IsPlaceholder reports whether v is a placeholder, template or empty value.
 func (m *Matcher) IsPlaceholder(v string) bool {
 	t := strings.TrimSpace(v)
-	if m.placeholders[strings.ToLower(t)] {
+	if m.placeholders[strings.ToLower(t)] || repeatedRune(t) {
 		return true
 	}
 	for _, re := range m.placePats {
@@ -220,6 +232,22 @@ func (m *Matcher) IsPlaceholder(v string) bool {
 		}
 	}
 	return false
+}
+
+// repeatedRune reports whether s is one character repeated at least four
+// times (`aaaa`, `1111`, `****`), case-insensitively. rules.yaml cannot say
+// this: RE2 has no backreferences.
+func repeatedRune(s string) bool {
+	rs := []rune(strings.ToLower(s))
+	if len(rs) < 4 {
+		return false
+	}
+	for _, r := range rs[1:] {
+		if r != rs[0] {
+			return false
+		}
+	}
+	return true
 }
 
 // IsReference reports whether v points at a secret (a path, an ARN, an

@@ -99,6 +99,15 @@ func equalAt(words []string, i int, p phrase) bool {
 	return true
 }
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // isASCIIPrintable reports whether s has only printable ASCII.
 func isASCIIPrintable(s string) bool {
 	for i := 0; i < len(s); i++ {
