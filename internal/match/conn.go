@@ -18,7 +18,7 @@ type Conn struct {
 var (
 	// scheme://user:pass@host, jdbc:mysql://user:pass@host. The password
 	// runs to the last @ of the authority, as net/url reads it.
-	urlCreds = regexp.MustCompile(`(?i)\b((?:jdbc:)?[a-z][a-z0-9+.-]*)://([^:/?#@\s'"\x60]*):([^/?#\s'"\x60]+)@[^\s'"\x60/?#@]`)
+	urlCreds = regexp.MustCompile(`(?i)\b((?:jdbc:)?[a-z][a-z0-9+.-]*)://([^:/?#@\s'"\x60]*):([^/?#\s'"\x60]+)@[^\s'"\x60]`)
 	// ...?user=x&password=y and jdbc:sqlserver://h;password=y
 	queryPass = regexp.MustCompile(`(?i)[?&;](?:password|pwd|pass)=([^&;\s'"\x60]+)`)
 	// lib/pq: host=h user=u password=p dbname=d

@@ -28,6 +28,7 @@ func TestConnStrings(t *testing.T) {
 		{"jdbc:sqlserver://db:1433;databaseName=shop;user=app;password=Vq7rT2xLm9", "jdbc:sqlserver", "Vq7rT2xLm9"},
 		{`db, err := sql.Open("postgres", "postgres://app:Vq7rT2xLm9@db/shop")`, "postgres", "Vq7rT2xLm9"},
 		{"url: postgres://app:Vq7rT2xLm9@db/shop", "postgres", "Vq7rT2xLm9"},
+		{"postgres://app:Vq7rT2xLm9@/shop?host=/var/run/postgresql", "postgres", "Vq7rT2xLm9"}, // empty host: a unix socket
 		// An unescaped @ in the password: net/url and go-sql-driver split at the last @.
 		{"postgres://app:p@ssw0rd!@db/shop", "postgres", "p@ssw0rd!"},
 		// lib/pq key=value.
@@ -77,6 +78,7 @@ func TestConnStringsNone(t *testing.T) {
 		"https://example.com/path?x=1",
 		"https://example.com:8443/path",
 		"git@github.com:awsguard/secretlint.git",
+		"https://example.com/users/@me:settings",
 		"user:%s@tcp(%s)/db",
 		"root:@tcp(db:3306)/shop",
 		"app:${DB_PASSWORD}@tcp(db:3306)/shop",

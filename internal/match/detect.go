@@ -19,7 +19,7 @@ type Token struct {
 // MayHaveTokens is the cheap prefilter: it reports whether any detector
 // keyword occurs in text, case-insensitively.
 func (m *Matcher) MayHaveTokens(text string) bool {
-	return len(text) >= 8 && m.scanKeywords(text, nil)
+	return len(text) >= 8 && (m.always || m.scanKeywords(text, nil))
 }
 
 // scanKeywords reports whether any keyword occurs in text. With a non-nil
@@ -81,18 +81,22 @@ func (m *Matcher) Tokens(text string) []Token {
 		return nil
 	}
 	hits := make([]uint64, (len(m.keywords)+63)/64)
-	if !m.scanKeywords(text, hits) {
+	if !m.scanKeywords(text, hits) && !m.always {
 		return nil
 	}
 	var out []Token
 	for i := range m.detectors {
-		d := &m.detectors[i]
-		if slices.ContainsFunc(d.keywords, func(k int) bool { return hits[k/64]&(1<<(k%64)) != 0 }) {
+		if d := &m.detectors[i]; d.runs(hits) {
 			out = m.detect(d, text, out)
 		}
 	}
 	sortTokens(out)
 	return out
+}
+
+// runs reports whether d runs on a text with the keywords hits.
+func (d *detector) runs(hits []uint64) bool {
+	return d.always || slices.ContainsFunc(d.keywords, func(k int) bool { return hits[k/64]&(1<<(k%64)) != 0 })
 }
 
 // detect appends to out the matches of d in text that pass its entropy and
@@ -157,18 +161,14 @@ func (m *Matcher) DetectorIDs() []string {
 // TokensOf runs only the detector with the given ID, keywords and gates
 // included, for self-checks: other detectors cannot claim its spans.
 func (m *Matcher) TokensOf(id, text string) []Token {
-	for i := range m.detectors {
-		d := &m.detectors[i]
-		if d.ID != id || len(text) < 8 {
-			continue
-		}
-		lower := strings.ToLower(text)
-		for _, k := range d.keywords {
-			if strings.Contains(lower, m.keywords[k]) {
-				return m.detect(d, text, nil)
-			}
-		}
+	i := slices.IndexFunc(m.detectors, func(d detector) bool { return d.ID == id })
+	if i < 0 || len(text) < 8 {
 		return nil
+	}
+	hits := make([]uint64, (len(m.keywords)+63)/64)
+	m.scanKeywords(text, hits)
+	if d := &m.detectors[i]; d.runs(hits) {
+		return m.detect(d, text, nil)
 	}
 	return nil
 }

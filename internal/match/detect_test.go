@@ -162,6 +162,24 @@ func TestTokensUserDetectors(t *testing.T) {
 	}
 }
 
+// A detector with an empty keyword runs on every text, as the keyword
+// filter's substring semantics say: "" occurs everywhere.
+func TestTokensEmptyKeyword(t *testing.T) {
+	m := newMatcher(t, match.Options{Detectors: []secretlint.Detector{
+		{ID: "acme-id", Title: "Acme ID", Keywords: []string{""}, Regex: `\bAC-[0-9]{8}\b`},
+	}})
+	text := "order AC-12345678 shipped"
+	if !m.MayHaveTokens(text) {
+		t.Error("MayHaveTokens = false")
+	}
+	if got := tokenIDs(m.Tokens(text)); !slices.Equal(got, []string{"acme-id"}) {
+		t.Errorf("Tokens = %v, want [acme-id]", got)
+	}
+	if got := tokenIDs(m.TokensOf("acme-id", text)); !slices.Equal(got, []string{"acme-id"}) {
+		t.Errorf("TokensOf = %v, want [acme-id]", got)
+	}
+}
+
 func tokenIDs(ts []match.Token) []string {
 	var ids []string
 	for _, t := range ts {

@@ -40,6 +40,7 @@ type Matcher struct {
 	keywords     []string   // lower-case union of detector keywords
 	kwFirst      [256][]int // indices of the ASCII keywords, by first byte
 	kwUnicode    []int      // indices of the keywords with non-ASCII bytes
+	always       bool       // some detector has an empty keyword: it runs on every text
 	allow        []*regexp.Regexp
 	ruleAllow    map[string][]*regexp.Regexp
 	credWords    map[string]bool
@@ -54,6 +55,7 @@ type detector struct {
 	*secretlint.Detector
 	re       *regexp.Regexp
 	keywords []int // indices into Matcher.keywords
+	always   bool  // an empty keyword: the detector runs on every text
 	allow    []*regexp.Regexp
 }
 
@@ -138,6 +140,7 @@ func New(cat *secretlint.Catalogue, opts Options) (*Matcher, error) {
 		for _, kw := range d.Keywords {
 			kw = strings.ToLower(kw)
 			if kw == "" {
+				cd.always, m.always = true, true
 				continue
 			}
 			k, ok := kwIndex[kw]
