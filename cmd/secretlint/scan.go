@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -339,10 +340,10 @@ func loadProblem(e packages.Error) finding.Problem {
 	parts := strings.Split(pos, ":")
 	p.File = relPath(parts[0])
 	if len(parts) > 1 {
-		fmt.Sscan(parts[1], &p.Line)
+		p.Line, _ = strconv.Atoi(parts[1])
 	}
 	if len(parts) > 2 {
-		fmt.Sscan(parts[2], &p.Column)
+		p.Column, _ = strconv.Atoi(parts[2])
 	}
 	return p
 }

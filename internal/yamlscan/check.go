@@ -143,7 +143,7 @@ func (f *fileScan) envItem(n *yaml.Node) {
 func isEnvName(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '.' || c == '-' || i > 0 && c >= '0' && c <= '9') {
+		if !isKeyByte(c, i > 0) {
 			return false
 		}
 	}
@@ -488,4 +488,10 @@ func rootNode(doc *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
+}
+
+// isKeyByte reports whether c may appear in a bare key; digits only after
+// the first byte.
+func isKeyByte(c byte, notFirst bool) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '.' || c == '-' || notFirst && c >= '0' && c <= '9'
 }

@@ -2,6 +2,7 @@ package yamlscan
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -71,7 +72,7 @@ func BenchmarkBareParse(b *testing.B) {
 			for {
 				var doc yaml.Node
 				if err := dec.Decode(&doc); err != nil {
-					if err != io.EOF {
+					if !errors.Is(err, io.EOF) {
 						b.Fatal(err)
 					}
 					break

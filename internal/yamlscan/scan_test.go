@@ -373,7 +373,7 @@ func TestWalk(t *testing.T) {
 		if err := os.Mkdir(locked, 0o000); err != nil {
 			t.Fatal(err)
 		}
-		defer os.Chmod(locked, 0o755)
+		defer func() { _ = os.Chmod(locked, 0o755) }()
 		_, ps = sc.Walk(base, base)
 		if len(ps) != 1 || ps[0].File != "locked" {
 			t.Errorf("locked directory: %v", ps)

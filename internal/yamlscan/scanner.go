@@ -186,7 +186,7 @@ func (f *fileScan) run() {
 	for {
 		var doc yaml.Node
 		err := dec.Decode(&doc)
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
