@@ -304,6 +304,11 @@ func (m *Matcher) LiteralCredential(rule string, name Name, value string) bool {
 	if strings.ContainsAny(v, " \t\r\n") || !isASCIIPrintable(v) && !hasLetter(v) {
 		return false
 	}
+	// A URL or DSN is not itself a credential: a password inline in it is
+	// reported by credential-in-connection-string.
+	if strings.Contains(v, "://") {
+		return false
+	}
 	// The value repeats a credential word of its name: PasswordField =
 	// "password", HeaderAuthToken = "X-Auth-Token", GrantType = "refresh_token".
 	for _, w := range Words(v) {

@@ -281,3 +281,25 @@ func BenchmarkClassifyName(b *testing.B) {
 		m.ClassifyName(names[i%len(names)])
 	}
 }
+
+// TestLiteralCredentialPublicAndEncrypted covers values that are never
+// credentials although their names say so.
+func TestLiteralCredentialPublicAndEncrypted(t *testing.T) {
+	m := newMatcher(t, match.Options{})
+	for name, v := range map[string]string{
+		"noPassword":                 "postgres://app@db.internal/app",
+		"dbPassword":                 "postgres://app:Vq7rT2xLm9@db.internal/app", // credential-in-connection-string's
+		"stripeAPIKey":               "pk_live_51OS915JOUP8padFno9ij9ayt7",
+		"tokenV1":                    "2019-10-01",
+		"apiKey":                     "v2.4.1",
+		"spring.datasource.password": "{cipher}OYFYHX3sA5Z9o2kQ",
+		"dbPass":                     "ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)",
+	} {
+		if m.LiteralCredential("hardcoded-credential", m.ClassifyName(name), v) {
+			t.Errorf("LiteralCredential(%s, %s) = true", name, match.Redact(v))
+		}
+	}
+	if !m.LiteralCredential("hardcoded-credential", m.ClassifyName("stripeAPIKey"), "q8Zk2vN0pWx7Rt4LmB9s") {
+		t.Error("a real-looking API key is not a credential")
+	}
+}
