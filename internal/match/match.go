@@ -206,7 +206,7 @@ func (m *Matcher) ClassifyName(ident string) Name {
 		}
 		n.Kind = k.Kind
 		for _, w := range words[end:] {
-			if m.suffixes[w] {
+			if m.suffixes[w] || m.suffixes[stem(w)] {
 				n.Reference = true
 				break
 			}

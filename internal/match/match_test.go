@@ -303,3 +303,17 @@ func TestLiteralCredentialPublicAndEncrypted(t *testing.T) {
 		t.Error("a real-looking API key is not a credential")
 	}
 }
+
+func TestClassifyNameNumbered(t *testing.T) {
+	m := newMatcher(t, match.Options{})
+	for _, name := range []string{"apiToken29", "password1", "DB_PASSWORD_2", "dbPassword2"} {
+		if n := m.ClassifyName(name); !n.Credential() {
+			t.Errorf("ClassifyName(%q) = %+v, want a credential", name, n)
+		}
+	}
+	for _, name := range []string{"passwordField2", "token2Name", "tokens3"} {
+		if n := m.ClassifyName(name); n.Credential() {
+			t.Errorf("ClassifyName(%q) is a credential", name)
+		}
+	}
+}

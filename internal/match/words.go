@@ -90,13 +90,27 @@ func containsAny(words []string, ps []phrase) bool {
 	return false
 }
 
+// equalAt reports whether phrase p occurs at words[i]. A word with trailing
+// digits matches the word without them: apiToken29, password1, DB_PASSWORD_2.
 func equalAt(words []string, i int, p phrase) bool {
 	for j, w := range p {
-		if words[i+j] != w {
+		if words[i+j] != w && stem(words[i+j]) != w {
 			return false
 		}
 	}
 	return true
+}
+
+// stem drops the trailing digits of a word that has letters before them.
+func stem(w string) string {
+	i := len(w)
+	for i > 0 && w[i-1] >= '0' && w[i-1] <= '9' {
+		i--
+	}
+	if i == 0 {
+		return w
+	}
+	return w[:i]
 }
 
 func isASCII(s string) bool {
