@@ -254,3 +254,30 @@ func TestClassify(t *testing.T) {
 		t.Errorf("default targets: %+v", d)
 	}
 }
+
+// TestIllTypedPackage checks that a package that does not type-check is
+// reported as a problem, with no source text echoed, and still analysed.
+func TestIllTypedPackage(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module example.com/broken\n\ngo 1.26.0\n")
+	write("a.go", "package broken\n\nvar n int = \"Zq8wX3vB7nM2kL\"\n\nconst dbPassword = \"Kd4nR8tZq2Lx\"\n")
+	code, out, stderr := runIn(t, dir, "-format", "json", "./...")
+	if code != exitFindings {
+		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+	}
+	r := decode(t, out)
+	if len(r.Findings) != 1 || r.Findings[0].Rule != "hardcoded-credential" || r.Findings[0].Line != 5 {
+		t.Errorf("findings = %+v, want the DB password on line 5", r.Findings)
+	}
+	if len(r.Problems) == 0 || !strings.Contains(stderr, "a.go:3") {
+		t.Errorf("the type error is not reported with its position; problems %+v, stderr:\n%s", r.Problems, stderr)
+	}
+	if strings.Contains(out+stderr, "Zq8wX3vB7nM2kL") {
+		t.Error("the type error echoes a literal in full")
+	}
+}

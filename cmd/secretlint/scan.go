@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -22,6 +23,7 @@ import (
 	"github.com/awsguard/secretlint/analyzer"
 	"github.com/awsguard/secretlint/internal/config"
 	"github.com/awsguard/secretlint/internal/finding"
+	"github.com/awsguard/secretlint/internal/match"
 	"github.com/awsguard/secretlint/internal/report"
 	"github.com/awsguard/secretlint/internal/yamlscan"
 )
@@ -223,7 +225,23 @@ func exitCode(fs []finding.Finding, failOn string) int {
 	return exitClean
 }
 
+// quoted matches the quoted texts that load and parse errors echo from the
+// source (`cannot use "…" (untyped string constant)`, yaml's “found …”).
+var quoted = regexp.MustCompile("\"(?:[^\"\\\\]|\\\\.){6,}\"|`[^`]{6,}`|'[^']{6,}'")
+
+// redactProblem keeps any source text an error quotes out of the output: it
+// may be a secret.
+func redactProblem(p finding.Problem) finding.Problem {
+	p.Message = quoted.ReplaceAllStringFunc(p.Message, func(q string) string {
+		return q[:1] + match.Redact(q[1:len(q)-1]) + q[len(q)-1:]
+	})
+	return p
+}
+
 func sortProblems(ps []finding.Problem) []finding.Problem {
+	for i := range ps {
+		ps[i] = redactProblem(ps[i])
+	}
 	sort.Slice(ps, func(i, j int) bool {
 		a, b := ps[i], ps[j]
 		if a.File != b.File {
