@@ -305,7 +305,11 @@ func scanGo(s *config.Settings, patterns []string, res *result) error {
 	}
 	var problems []finding.Problem
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		typeErrors := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind == packages.TypeError })
 		for _, e := range p.Errors {
+			if typeErrors && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
+				continue // the compiler's report of the type errors listed on their own
+			}
 			problems = append(problems, loadProblem(e))
 		}
 	})
