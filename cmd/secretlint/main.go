@@ -22,6 +22,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strings"
 
@@ -99,6 +100,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	o.targets = fs.Args()
+	if o.cpuprofile != "" {
+		f, err := os.Create(o.cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "secretlint: %v\n", err)
+			return exitError
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "secretlint: %v\n", err)
+			return exitError
+		}
+		defer pprof.StopCPUProfile()
+	}
 	code, err := scan(&o, stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "secretlint: %v\n", err)
@@ -111,6 +125,7 @@ type options struct {
 	format, output, failOn, configFile, lang, dir, tests, category string
 	enable, disable                                                string
 	baseline, newFromRev, newFromPatch                             string
+	cpuprofile                                                     string
 	noGo, noYAML, noColor                                          bool
 	recordBaseline                                                 bool
 	targets                                                        []string
@@ -132,6 +147,7 @@ func newFlags(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.baseline, "baseline", "", "hide the findings recorded in this baseline file (see secretlint baseline)")
 	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision")
 	fs.StringVar(&o.newFromPatch, "new-from-patch", "", "report only findings on lines added by this unified diff")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	fs.BoolVar(&o.noGo, "no-go", false, "do not analyse Go packages")
 	fs.BoolVar(&o.noYAML, "no-yaml", false, "do not scan YAML and JSON files")
 	fs.BoolVar(&o.noColor, "no-color", false, "never colour the text output (colour is used only on a terminal)")
