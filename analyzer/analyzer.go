@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/parser"
 	"go/token"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -69,6 +71,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Requires:         []*analysis.Analyzer{inspect.Analyzer},
 		Run:              r.run,
 		RunDespiteErrors: true,
+		FactTypes:        []analysis.Fact{new(storeFact), new(pkgFact)},
 	}
 	a.Flags.StringVar(&r.cfg.ConfigFile, FlagConfig, cfg.ConfigFile,
 		"configuration file (default: the nearest "+config.FileName+" from the working directory)")
@@ -171,6 +174,21 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		prefix: r.cfg.PrefixRuleID,
 		names:  map[string]match.Name{},
 	}
+	// Facts make drivers run the analyzer on every dependency. The
+	// standard library needs nothing; other modules' packages only their
+	// facts, never the scan of their text.
+	if dependency(pass) {
+		if !inGOROOT(pass) {
+			ps.runStore()
+		}
+		return nil, nil
+	}
+	ps.store = map[*token.File][]storeFinding{}
+	for _, sf := range ps.runStore() {
+		if tf := pass.Fset.File(sf.pos); tf != nil {
+			ps.store[tf] = append(ps.store[tf], sf)
+		}
+	}
 	for fc := range insp.Root().Children() {
 		f, ok := fc.Node().(*ast.File)
 		if !ok {
@@ -179,6 +197,29 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		ps.file(fc, f)
 	}
 	return nil, nil
+}
+
+// dependency reports whether a package is only a dependency: from the
+// standard library or from a module version in the module cache.
+func dependency(pass *analysis.Pass) bool {
+	return pass.Module != nil && pass.Module.Version != "" || inGOROOT(pass)
+}
+
+var goroot = sync.OnceValue(func() string {
+	if g := build.Default.GOROOT; g != "" {
+		return filepath.Join(g, "src") + string(filepath.Separator)
+	}
+	return ""
+})
+
+// inGOROOT reports whether the package's files are in the standard library.
+func inGOROOT(pass *analysis.Pass) bool {
+	root := goroot()
+	if root == "" || len(pass.Files) == 0 {
+		return false
+	}
+	tf := pass.Fset.File(pass.Files[0].FileStart)
+	return tf != nil && strings.HasPrefix(tf.Name(), root)
 }
 
 // langFlag validates -lang.

@@ -288,3 +288,33 @@ func TestAnalyzer(t *testing.T) {
 		}
 	}
 }
+
+// TestStoreRules runs the fixtures of the store rules.
+func TestStoreRules(t *testing.T) {
+	for _, pkg := range []string{
+		"db-credential-in-parameter-store",
+		"secret-in-parameter-store",
+		"plaintext-secret-parameter",
+		"secret-logged",
+		"uncached-secret-fetch",
+		"storetests",
+	} {
+		t.Run(pkg, func(t *testing.T) {
+			a := analyzer.New(analyzer.Config{Settings: settings(t, "")})
+			analysistest.Run(t, testdata(t), a, pkg)
+		})
+	}
+}
+
+// TestStoreTestPolicy: under -tests=exclude the real client's call in a
+// test file is not reported either.
+func TestStoreTestPolicy(t *testing.T) {
+	dir := testdata(t)
+	t.Chdir(filepath.Join(dir, "src"))
+	a := analyzer.New(analyzer.Config{Settings: settings(t, "tests: exclude\n")})
+	var r recorder
+	analysistest.Run(&r, dir, a, "storetests")
+	if len(r.errs) != 1 || !strings.Contains(r.errs[0], "store_test.go:25: no diagnostic was reported") {
+		t.Errorf("want only the expectation of store_test.go:25 unmatched, got %q", r.errs)
+	}
+}

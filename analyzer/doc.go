@@ -60,6 +60,43 @@
 //	p := credentials.NewStaticCredentialsProvider("AKIAORZGR5FZVNTIWXBN", "3uwK7d3OfvsOs2uxV6p3akugaajXOJfMs8lb+ZJu", "")
 //	// static AWS credentials built from literals in call to credentials.NewStaticCredentialsProvider
 //
+// The store rules check where secrets are kept. Parameter Store and
+// Secrets Manager calls are recognised by the SDK's input types
+// (*ssm.GetParameterInput, *secretsmanager.GetSecretValueInput, … of
+// aws-sdk-go-v2 and aws-sdk-go), so calls through interfaces, wrappers
+// and struct fields are found and a local package named ssm is not. The
+// parameter name is resolved where Go allows (literals, constants,
+// aws.String, +, fmt.Sprintf, path.Join, strings.Join, fields of struct
+// literals) and classified with the catalogue's kinds. When the name does
+// not tell, the value is followed on SSA, built only for packages that
+// import a store SDK, a database package or a package with facts:
+// through loads, conversions, aws.ToString, local struct fields, DSNs
+// built with fmt.Sprintf or +, and into database/sql.Open, sqlx, pgx,
+// gorm drivers, lib/pq, mysql.Config.Passwd and url.UserPassword. Facts
+// carry "returns a Parameter Store value" and "parameter k reaches a
+// sink" across packages, and a finding is reported where the parameter
+// is chosen: the SDK call, or the call of a helper that takes the name.
+// Values that sit in the host or database part of a DSN, IAM auth tokens,
+// Secrets Manager reads, /aws/reference/secretsmanager/ names and names of
+// references (…/password-arn) are not reported; nor are calls of mocks
+// declared in _test.go files.
+//
+//	c.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/app/prd/db/password")})
+//	// DB password read from Parameter Store parameter "/app/prd/db/password"; DB credentials belong in Secrets Manager with rotation
+//	dsn, _ := paramstore.Connection(ctx, c) // value reaches sql.Open below
+//	// DB password read from Parameter Store parameter "/orders/prd/conn" (reaches sql.Open in store.go:42); DB credentials belong in Secrets Manager with rotation
+//
+// secret-in-parameter-store reports other secrets the catalogue puts in
+// Secrets Manager, plaintext-secret-parameter a PutParameter of a secret
+// as String, StringList or without a type, secret-logged a Secrets
+// Manager value or Parameter Store secret that reaches log, log/slog,
+// fmt.Print*, fmt.Errorf or a logger of zap, logrus or zerolog shape
+// (testing.T.Log is not a sink), and uncached-secret-fetch a secret
+// fetched inside a loop or in an HTTP handler without a cache:
+//
+//	log.Printf("key %s", aws.ToString(out.SecretString))
+//	// secret "prd/partner/api" read from Secrets Manager reaches log.Printf
+//
 // When several rules match one location, only the rule with the highest
 // precedence in rules.yaml reports it.
 //

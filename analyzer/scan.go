@@ -52,6 +52,8 @@ type passScan struct {
 	cwd    string
 	prefix bool
 	names  map[string]match.Name
+	// store holds the store checks' findings by file.
+	store map[*token.File][]storeFinding
 }
 
 // classify classifies an identifier, caching the result for the pass.
@@ -82,6 +84,9 @@ type candidate struct {
 	msg      string
 	prec     int
 	order    int
+	// stack is set for findings that do not compete for their location
+	// with the other rules (a log call, a fetch in a loop).
+	stack bool
 }
 
 // fileScan is the state of one file.
@@ -107,7 +112,7 @@ func (ps *passScan) file(fc inspector.Cursor, f *ast.File) {
 	}
 	fs := &fileScan{passScan: ps, file: f, tf: tf, path: ps.relPath(tf.Name()), on: map[string]bool{}}
 	active := false
-	for _, id := range []string{ruleCredential, ruleToken, ruleConn, ruleStaticAWS, ruleSuppression} {
+	for _, id := range append([]string{ruleCredential, ruleToken, ruleConn, ruleStaticAWS, ruleSuppression}, storeRules...) {
 		fs.on[id] = !ps.s.Skip(id, fs.path)
 		active = active || fs.on[id]
 	}
@@ -119,6 +124,9 @@ func (ps *passScan) file(fc inspector.Cursor, f *ast.File) {
 		for c := range fc.Preorder(nodeTypes...) {
 			fs.visit(c)
 		}
+	}
+	for _, sf := range ps.store[tf] {
+		fs.addMsg(sf.rule, sf.pos, sf.end, sf.msg, sf.rule == ruleLogged || sf.rule == ruleUncached)
 	}
 	fs.finish()
 }
@@ -179,6 +187,18 @@ func (fs *fileScan) add(rule string, pos, end token.Pos, args ...string) {
 	})
 }
 
+// addMsg records a candidate finding with its message made.
+func (fs *fileScan) addMsg(rule string, pos, end token.Pos, msg string, stack bool) {
+	if !fs.ruleAllows(rule) {
+		return
+	}
+	r := fs.s.Rule(rule)
+	if r == nil {
+		return
+	}
+	fs.cands = append(fs.cands, candidate{rule: rule, pos: pos, end: end, msg: msg, prec: r.Precedence, order: len(fs.cands), stack: stack})
+}
+
 // finish keeps one finding per location (the rule of highest precedence),
 // applies the file's suppressions and reports what is left, then the
 // problems of the directives.
@@ -193,7 +213,7 @@ func (fs *fileScan) finish() {
 	})
 	var kept []candidate
 	for _, c := range byPrec {
-		if !slices.ContainsFunc(kept, func(k candidate) bool { return c.pos < k.end && k.pos < c.end }) {
+		if c.stack || !slices.ContainsFunc(kept, func(k candidate) bool { return !k.stack && c.pos < k.end && k.pos < c.end }) {
 			kept = append(kept, c)
 		}
 	}

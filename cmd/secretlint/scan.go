@@ -281,6 +281,8 @@ func scanYAML(s *config.Settings, t targets, res *result) {
 	}
 	close(jobs)
 	wg.Wait()
+	// Checks across files (rotation schedules in other templates).
+	res.add(sc.Finish())
 }
 
 // scanGo loads the packages once, tests included, and runs the analyzer.

@@ -19,7 +19,10 @@ func catalogue(t *testing.T) *secretlint.Catalogue {
 }
 
 func TestParseErrorsHavePositions(t *testing.T) {
-	cat := catalogue(t)
+	// A copy of the catalogue with a rule ID reserved for a later version
+	// (every reserved rule of rules.yaml may be implemented by now).
+	cat := *catalogue(t)
+	cat.Reserved = append(append([]string(nil), cat.Reserved...), "future-rule")
 	for _, tc := range []struct {
 		name, src, want string
 	}{
@@ -27,7 +30,7 @@ func TestParseErrorsHavePositions(t *testing.T) {
 		{"unknown rule key", "rules:\n- id: hardcoded-credential\n  severty: note\n", ".secretlint.yaml:3: field severty not found"},
 		{"bad severity", "rules:\n- id: hardcoded-credential\n  severity: fatal\n", `.secretlint.yaml:2: rule hardcoded-credential: severity "fatal" is not error, warning or note`},
 		{"unknown rule", "disable: [no-such-rule]\n", `.secretlint.yaml:1: unknown rule "no-such-rule"`},
-		{"reserved rule", "enable: [broad-secret-access]\n", `.secretlint.yaml:1: rule "broad-secret-access" is not implemented in this version`},
+		{"reserved rule", "enable: [future-rule]\n", `.secretlint.yaml:1: rule "future-rule" is not implemented in this version`},
 		{"bad lang", "lang: fr\n", `.secretlint.yaml:1: lang "fr" is not one of en, ja`},
 		{"bad tests", "\ntests: sometimes\n", `.secretlint.yaml:2: tests "sometimes" is not include, exclude or note`},
 		{"bad regex", "allow:\n  values: ['(']\n", `.secretlint.yaml:2: allow value "("`},
@@ -37,7 +40,7 @@ func TestParseErrorsHavePositions(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f, err := Parse(FileName, []byte(tc.src))
 			if err == nil {
-				_, err = f.Settings(cat, "")
+				_, err = f.Settings(&cat, "")
 			}
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error = %v, want it to contain %q", err, tc.want)
@@ -172,6 +175,64 @@ func TestIsTestFile(t *testing.T) {
 	for p, want := range map[string]bool{"a/b_test.go": true, "testdata/x.yaml": true, "a/testdata/b.go": true, "a/b.go": false, "contest.go": false} {
 		if IsTestFile(p) != want {
 			t.Errorf("IsTestFile(%q) = %v", p, !want)
+		}
+	}
+}
+
+// TestCloudFormationSettings checks rotation_max_days and
+// parameter_hierarchy: defaults, values and validation with positions.
+func TestCloudFormationSettings(t *testing.T) {
+	cat := catalogue(t)
+	s, err := (&File{}).Settings(cat, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.RotationMaxDays != 90 || s.ParameterHierarchy != "/{system}/{env}/{app}/{KEY}" {
+		t.Errorf("defaults: %d %q", s.RotationMaxDays, s.ParameterHierarchy)
+	}
+	f, err := Parse(FileName, []byte("rotation_max_days: 30\nparameter_hierarchy: /{app}/{env}/{KEY}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err = f.Settings(cat, "en"); err != nil {
+		t.Fatal(err)
+	}
+	if s.RotationMaxDays != 30 || s.ParameterHierarchy != "/{app}/{env}/{KEY}" {
+		t.Errorf("values: %d %q", s.RotationMaxDays, s.ParameterHierarchy)
+	}
+	for src, want := range map[string]string{
+		"lang: en\nrotation_max_days: 0\n":            "", // 0 keeps the default
+		"lang: en\nrotation_max_days: 2000\n":         ".secretlint.yaml:2: rotation_max_days 2000 is not between 1 and 1000",
+		"lang: en\nrotation_max_days: -1\n":           ".secretlint.yaml:2: rotation_max_days -1 is not between 1 and 1000",
+		"parameter_hierarchy: app/{env}/{KEY}\n":      ".secretlint.yaml:1: parameter_hierarchy: \"app/{env}/{KEY}\" does not start with /",
+		"parameter_hierarchy: /app/prd/KEY\n":         ".secretlint.yaml:1: parameter_hierarchy: \"/app/prd/KEY\" has no {placeholder}",
+		"parameter_hierarchy: /{app}//{KEY}\n":        ".secretlint.yaml:1: parameter_hierarchy: \"/{app}//{KEY}\" has an empty segment",
+		"parameter_hierarchy: /{app}/{env/{KEY}\n":    ".secretlint.yaml:1: parameter_hierarchy: \"/{app}/{env/{KEY}\" has an unclosed or empty {placeholder}",
+		"parameter_hierarchy: /shop-{env}/{app}/{}\n": ".secretlint.yaml:1: parameter_hierarchy: \"/shop-{env}/{app}/{}\" has an unclosed or empty {placeholder}",
+	} {
+		f, err := Parse(FileName, []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = f.Settings(cat, "en")
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != want {
+			t.Errorf("%q: got error %q, want %q", src, got, want)
+		}
+	}
+	re, err := HierarchyRegexp("/shop-{env}/{app}/{KEY}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{
+		"/shop-prd/api/DB_HOST": true, "/shop-prd/api/x/DB_HOST": false, "/other-prd/api/DB_HOST": false,
+		"/shop-/api/DB_HOST": false, "shop-prd/api/DB_HOST": false,
+	} {
+		if got := re.MatchString(name); got != want {
+			t.Errorf("%s: match %v", name, got)
 		}
 	}
 }

@@ -44,6 +44,12 @@ type File struct {
 	MaxFileSize string `yaml:"max_file_size"`
 	// Generated includes generated Go files.
 	Generated bool `yaml:"generated"`
+	// RotationMaxDays is the longest rotation interval a Secrets Manager
+	// rotation schedule may have (default 90).
+	RotationMaxDays int `yaml:"rotation_max_days"`
+	// ParameterHierarchy is the shape of Parameter Store names, such as
+	// /{system}/{env}/{app}/{KEY} (the default).
+	ParameterHierarchy string `yaml:"parameter_hierarchy"`
 
 	path string
 	root *yaml.Node
@@ -218,14 +224,16 @@ func (f *File) Settings(cat *secretlint.Catalogue, lang string) (*Settings, erro
 		errs = append(errs, &Error{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 	s := &Settings{
-		Catalogue:      cat,
-		Rules:          map[string]bool{},
-		Severity:       map[string]secretlint.Severity{},
-		Tests:          TestsInclude,
-		RuleAllowPaths: map[string][]string{},
-		MaxFileSize:    DefaultMaxFileSize,
-		Generated:      f.Generated,
-		Source:         f.path,
+		Catalogue:          cat,
+		Rules:              map[string]bool{},
+		Severity:           map[string]secretlint.Severity{},
+		Tests:              TestsInclude,
+		RuleAllowPaths:     map[string][]string{},
+		MaxFileSize:        DefaultMaxFileSize,
+		Generated:          f.Generated,
+		RotationMaxDays:    DefaultRotationMaxDays,
+		ParameterHierarchy: DefaultParameterHierarchy,
+		Source:             f.path,
 	}
 	if f.path != "" {
 		s.Root, _ = filepath.Abs(filepath.Dir(f.path))
@@ -311,6 +319,18 @@ func (f *File) Settings(cat *secretlint.Catalogue, lang string) (*Settings, erro
 			bad(f.lineOf("max_file_size"), "max_file_size: %v", err)
 		}
 		s.MaxFileSize = n
+	}
+	if f.RotationMaxDays != 0 {
+		if f.RotationMaxDays < 1 || f.RotationMaxDays > MaxRotationDays {
+			bad(f.lineOf("rotation_max_days"), "rotation_max_days %d is not between 1 and %d", f.RotationMaxDays, MaxRotationDays)
+		}
+		s.RotationMaxDays = f.RotationMaxDays
+	}
+	if f.ParameterHierarchy != "" {
+		if _, err := HierarchyRegexp(f.ParameterHierarchy); err != nil {
+			bad(f.lineOf("parameter_hierarchy"), "parameter_hierarchy: %v", err)
+		}
+		s.ParameterHierarchy = f.ParameterHierarchy
 	}
 	for _, k := range f.Kinds {
 		if k.ID == "" || len(k.Words) == 0 {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/awsguard/secretlint"
@@ -54,6 +55,59 @@ type Settings struct {
 	// Root is the directory path globs are relative to: the configuration
 	// file's directory, or the working directory without one.
 	Root string
+	// RotationMaxDays is the longest interval of a rotation schedule.
+	RotationMaxDays int
+	// ParameterHierarchy is the shape Parameter Store names must have.
+	ParameterHierarchy string
+}
+
+// DefaultRotationMaxDays is the rotation interval above which a schedule
+// is reported; MaxRotationDays the largest Secrets Manager accepts.
+const (
+	DefaultRotationMaxDays = 90
+	MaxRotationDays        = 1000
+)
+
+// DefaultParameterHierarchy is the shape of Parameter Store names the
+// guideline asks for: /ccntnt/prd/tomcat/SPRING_DATASOURCE_URL.
+const DefaultParameterHierarchy = "/{system}/{env}/{app}/{KEY}"
+
+// HierarchyRegexp compiles a parameter hierarchy: `/`-separated segments,
+// each literal text or a {placeholder} standing for one non-empty segment.
+// It must start with `/` and hold at least one placeholder.
+func HierarchyRegexp(h string) (*regexp.Regexp, error) {
+	if !strings.HasPrefix(h, "/") {
+		return nil, fmt.Errorf("%q does not start with /", h)
+	}
+	var b strings.Builder
+	b.WriteString("^")
+	holes := 0
+	for _, seg := range strings.Split(h[1:], "/") {
+		if seg == "" {
+			return nil, fmt.Errorf("%q has an empty segment", h)
+		}
+		b.WriteString("/")
+		for seg != "" {
+			i := strings.IndexByte(seg, '{')
+			if i < 0 {
+				b.WriteString(regexp.QuoteMeta(seg))
+				break
+			}
+			j := strings.IndexByte(seg[i:], '}')
+			if j < 2 {
+				return nil, fmt.Errorf("%q has an unclosed or empty {placeholder}", h)
+			}
+			b.WriteString(regexp.QuoteMeta(seg[:i]))
+			b.WriteString(`[^/]+`)
+			holes++
+			seg = seg[i+j+1:]
+		}
+	}
+	if holes == 0 {
+		return nil, fmt.Errorf("%q has no {placeholder}", h)
+	}
+	b.WriteString("$")
+	return regexp.Compile(b.String())
 }
 
 // Default returns the settings with no configuration file: the catalogue's

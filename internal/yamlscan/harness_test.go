@@ -127,9 +127,11 @@ func loadFixture(t tb, path string) ([]byte, []*expectation) {
 	return bytes.Join(lines, []byte("\n")), wants
 }
 
+// TestFixtures scans the fixtures of each rule directory as one scan, so
+// that checks across files (rotation schedules in another template) see
+// them all, then checks each file's findings.
 func TestFixtures(t *testing.T) {
 	s := testSettings(t)
-	sc := New(s)
 	dirs, err := os.ReadDir(fixtureRoot)
 	if err != nil {
 		t.Fatal(err)
@@ -145,13 +147,38 @@ func TestFixtures(t *testing.T) {
 			continue
 		}
 		files, _ := filepath.Glob(filepath.Join(fixtureRoot, rule, "*"))
+		sc := New(s)
+		type scanned struct {
+			file, rel string
+			src       []byte
+			wants     []*expectation
+			fs        []finding.Finding
+			ps        []finding.Problem
+		}
+		var all []*scanned
+		byRel := map[string]*scanned{}
 		for _, file := range files {
 			if !IsYAMLName(file) {
 				continue
 			}
 			n++
-			t.Run(rule+"/"+filepath.Base(file), func(t *testing.T) {
-				checkFixture(t, sc, rule, file)
+			x := &scanned{file: file, rel: rule + "/" + filepath.Base(file)}
+			x.src, x.wants = loadFixture(t, file)
+			x.fs, x.ps = sc.Scan(x.rel, x.src)
+			all = append(all, x)
+			byRel[x.rel] = x
+		}
+		more, _ := sc.Finish()
+		for _, f := range more {
+			if x := byRel[f.File]; x != nil {
+				x.fs = append(x.fs, f)
+			} else {
+				t.Errorf("Finish reported a finding in unknown file %s", f.File)
+			}
+		}
+		for _, x := range all {
+			t.Run(x.rel, func(t *testing.T) {
+				checkFindings(t, sc, rule, x.rel, x.src, x.wants, x.fs, x.ps)
 			})
 		}
 	}
@@ -160,10 +187,18 @@ func TestFixtures(t *testing.T) {
 	}
 }
 
+// checkFixture scans one fixture file on its own and checks it.
 func checkFixture(t tb, sc *Scanner, rule, file string) {
 	src, wants := loadFixture(t, file)
 	rel := rule + "/" + filepath.Base(file)
 	fs, ps := sc.Scan(rel, src)
+	more, _ := sc.Finish()
+	checkFindings(t, sc, rule, rel, src, wants, append(fs, more...), ps)
+}
+
+// checkFindings checks the findings and problems of one fixture against
+// its expectations.
+func checkFindings(t tb, sc *Scanner, rule, rel string, src []byte, wants []*expectation, fs []finding.Finding, ps []finding.Problem) {
 	for _, p := range ps {
 		t.Errorf("unexpected problem: %s", p)
 	}

@@ -42,6 +42,11 @@ type Scanner struct {
 	// idents remembers what the matcher says about names across files.
 	idents  sync.Map // string -> ident
 	nidents atomic.Int64
+	// cross collects what the checks across templates need.
+	cross crossState
+	// hier matches Parameter Store names of the configured hierarchy.
+	hier     *regexp.Regexp
+	hierText string
 }
 
 // New returns a scanner for the settings.
@@ -55,6 +60,7 @@ func New(s *config.Settings) *Scanner {
 	for _, r := range s.Catalogue.Rules {
 		sc.prec[r.ID] = r.Precedence
 	}
+	sc.hier, sc.hierText = hierarchyOf(s)
 	return sc
 }
 
@@ -128,6 +134,9 @@ func (sc *Scanner) Scan(rel string, src []byte) (fs []finding.Finding, ps []find
 	if !utf8.Valid(src) {
 		return nil, []finding.Problem{{File: rel, Message: "not valid UTF-8: not scanned"}}
 	}
+	if strings.HasSuffix(strings.ToLower(rel), ".json") {
+		src = blankTrailingCommas(src)
+	}
 	f := &fileScan{
 		sc:       sc,
 		s:        sc.s,
@@ -161,6 +170,7 @@ type fileScan struct {
 	idents   map[string]ident
 	skipRule map[string]bool
 	sev      map[string]string
+	msup     []metaSup // per-resource suppressions of CloudFormation templates
 }
 
 // seg is one step of a path: a mapping key or a sequence index.
@@ -177,6 +187,10 @@ type cand struct {
 	// alt is another line whose directives apply: the line where the
 	// node (or its block scalar header) starts.
 	alt int
+	// pending findings are kept until Scanner.Finish, which drops those
+	// another template cancels; names are what it looks for.
+	pending bool
+	names   []string
 }
 
 var lineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -210,9 +224,16 @@ func (f *fileScan) run() {
 
 // document checks one document.
 func (f *fileScan) document(doc *yaml.Node) {
-	f.secret = Classify(doc, f.rel) == KindKubernetes && rootValue(doc, "kind") == "Secret"
+	kind := Classify(doc, f.rel)
+	f.secret = kind == KindKubernetes && rootValue(doc, "kind") == "Secret"
 	f.path = f.path[:0]
 	f.visit(doc)
+	switch kind {
+	case KindCloudFormation:
+		f.cfnDocument(doc)
+	case KindECSTask:
+		f.ecsDocument(doc)
+	}
 }
 
 func (f *fileScan) skip(rule string) bool {
@@ -302,7 +323,7 @@ func (f *fileScan) scanComments() {
 			}
 		}
 	}
-	f.cands = f.resolve(f.cands)
+	f.cands = f.metaFilter(f.resolve(f.cands))
 	kept := f.cands[:0]
 	for _, c := range f.cands {
 		if set.Len() > 0 && (set.Suppressed(c.f.Rule, c.f.Line) || c.alt != c.f.Line && set.Suppressed(c.f.Rule, c.alt)) {
@@ -311,6 +332,7 @@ func (f *fileScan) scanComments() {
 		kept = append(kept, c)
 	}
 	f.cands = kept
+	f.metaProblems()
 	if set.Len() == 0 || f.skip(ruleDirective) {
 		return
 	}
@@ -378,9 +400,16 @@ func (f *fileScan) results() []finding.Finding {
 	if len(f.cands) == 0 {
 		return nil
 	}
-	out := make([]finding.Finding, len(f.cands))
-	for i, c := range f.cands {
-		out[i] = c.f
+	out := make([]finding.Finding, 0, len(f.cands))
+	for _, c := range f.cands {
+		if c.pending {
+			f.sc.deferFinding(c.f, c.names)
+			continue
+		}
+		out = append(out, c.f)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return finding.Sort(out)
 }

@@ -13,3 +13,9 @@ type Config struct {
 
 // FormatDSN formats the configuration as a DSN.
 func (c *Config) FormatDSN() string { return c.User + "@" + c.Net + "(" + c.Addr + ")/" + c.DBName }
+
+// Connector is a database/sql/driver.Connector.
+type Connector struct{ cfg *Config }
+
+// NewConnector returns a connector for cfg.
+func NewConnector(cfg *Config) (*Connector, error) { return &Connector{cfg: cfg}, nil }

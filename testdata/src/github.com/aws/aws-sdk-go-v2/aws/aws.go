@@ -19,3 +19,17 @@ type Config struct {
 	Region      string
 	Credentials CredentialsProvider
 }
+
+// String returns a pointer to v.
+func String(v string) *string { return &v }
+
+// ToString returns the string p points to, or "".
+func ToString(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// Bool returns a pointer to v.
+func Bool(v bool) *bool { return &v }
