@@ -45,8 +45,16 @@ func main() {
 		// go vet -vettool: the unitchecker protocol (-V=full, -flags, *.cfg).
 		unitchecker.Main(analyzer.Analyzer)
 	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// Keep the peak memory of a large scan bounded: the garbage collector
+		// works harder instead of growing the heap past this.
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
+
+// defaultMemoryLimit is the soft memory limit unless GOMEMLIMIT says otherwise.
+const defaultMemoryLimit = 768 << 20
 
 // vetMode reports whether the go command is driving us as a vet tool.
 func vetMode(args []string) bool {

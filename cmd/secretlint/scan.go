@@ -291,14 +291,16 @@ func scanGo(s *config.Settings, patterns []string, res *result) error {
 		return nil // not Go code: only YAML is scanned
 	}
 	a := analyzer.New(analyzer.Config{Settings: s})
-	// Root packages from source, dependencies from export data, unless the
-	// analyzer needs facts from its dependencies.
-	mode := packages.LoadSyntax | packages.NeedModule
-	if len(a.FactTypes) > 0 {
-		mode = packages.LoadAllSyntax | packages.NeedModule
-	}
+	// The requested packages are loaded from source, their other
+	// dependencies (the standard library, other modules, packages not
+	// named) from export data. Facts flow between the requested packages:
+	// with ./... a helper in one package and sql.Open in another connect;
+	// a pre-commit run on the changed packages alone skips the rest of the
+	// module, so flows into unchanged packages are left to the full run.
+	// Type-checking every dependency from source would cost three times
+	// the time and memory for facts about the standard library.
 	cfg := &packages.Config{
-		Mode:  mode,
+		Mode:  packages.LoadSyntax | packages.NeedModule,
 		Tests: s.Tests != config.TestsExclude,
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
