@@ -148,12 +148,36 @@ type storeFinding struct {
 // storeRelevant reports whether a package needs the store checks: it
 // imports a store SDK or a DB package, or a package with store facts.
 func storeRelevant(pass *analysis.Pass) bool {
+	db := false
 	for _, imp := range pass.Pkg.Imports() {
-		if storePkgs[imp.Path()] || dbFuncs[imp.Path()] != nil && imp.Path() != "net/url" {
+		if storePkgs[imp.Path()] || pass.ImportPackageFact(imp, new(pkgFact)) {
 			return true
 		}
-		if pass.ImportPackageFact(imp, new(pkgFact)) {
-			return true
+		db = db || dbFuncs[imp.Path()] != nil && imp.Path() != "net/url" || dbFields[imp.Path()] != nil
+	}
+	// A package that imports a database package but never opens a
+	// connection or fills a connection config (most code that runs
+	// queries) has no DB sink: no need to build its SSA.
+	return db && usesDBSink(pass)
+}
+
+// usesDBSink reports whether the package refers to a DB sink function or
+// a DB configuration type.
+func usesDBSink(pass *analysis.Pass) bool {
+	for _, obj := range pass.TypesInfo.Uses {
+		pkg := obj.Pkg()
+		if pkg == nil {
+			continue
+		}
+		switch obj.(type) {
+		case *types.Func:
+			if _, ok := dbFuncs[pkg.Path()][obj.Name()]; ok && pkg.Path() != "net/url" {
+				return true
+			}
+		case *types.TypeName:
+			if _, ok := dbFields[pkg.Path()][obj.Name()]; ok {
+				return true
+			}
 		}
 	}
 	return false
