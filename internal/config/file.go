@@ -235,10 +235,11 @@ func (f *File) Settings(cat *secretlint.Catalogue, lang string) (*Settings, erro
 		ParameterHierarchy: DefaultParameterHierarchy,
 		Source:             f.path,
 	}
+	s.cwd, _ = os.Getwd()
 	if f.path != "" {
 		s.Root, _ = filepath.Abs(filepath.Dir(f.path))
 	} else {
-		s.Root, _ = os.Getwd()
+		s.Root = s.cwd
 	}
 	for _, r := range cat.Rules {
 		s.Rules[r.ID] = r.Default && r.Deprecated == ""

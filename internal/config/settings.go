@@ -55,6 +55,9 @@ type Settings struct {
 	// Root is the directory path globs are relative to: the configuration
 	// file's directory, or the working directory without one.
 	Root string
+	// cwd is the working directory when the settings were made: relative
+	// paths are relative to it (no system call per path).
+	cwd string
 	// RotationMaxDays is the longest interval of a rotation schedule.
 	RotationMaxDays int
 	// ParameterHierarchy is the shape Parameter Store names must have.
@@ -176,9 +179,12 @@ func (s *Settings) rel(p string) string {
 	if s.Root == "" {
 		return filepath.ToSlash(p)
 	}
-	abs, err := filepath.Abs(filepath.FromSlash(p))
-	if err != nil {
-		return filepath.ToSlash(p)
+	abs := filepath.FromSlash(p)
+	if !filepath.IsAbs(abs) {
+		if s.cwd == "" {
+			return filepath.ToSlash(p)
+		}
+		abs = filepath.Join(s.cwd, abs)
 	}
 	r, err := filepath.Rel(s.Root, abs)
 	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
