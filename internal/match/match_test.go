@@ -317,3 +317,15 @@ func TestClassifyNameNumbered(t *testing.T) {
 		}
 	}
 }
+
+func TestClassifyNameNonSecretTokens(t *testing.T) {
+	m := newMatcher(t, match.Options{})
+	for _, name := range []string{"NextToken", "nextPageToken", "ContinuationToken", "ClientToken", "max_tokens", "CancellationToken"} {
+		if n := m.ClassifyName(name); n.Credential() {
+			t.Errorf("ClassifyName(%q) is a credential", name)
+		}
+	}
+	if n := m.ClassifyName("SessionToken"); !n.Credential() {
+		t.Error("SessionToken is not a credential")
+	}
+}

@@ -30,13 +30,18 @@ var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": tru
 // whether it is infrastructure code.
 const sniffSize = 64 << 10
 
-// iacMarkers are strings of which one occurs near the start of every
-// CloudFormation template, Kubernetes manifest and ECS task definition.
-var iacMarkers = [][]byte{
-	[]byte("AWSTemplateFormatVersion"),
-	[]byte("AWS::"),
-	[]byte("apiVersion"),
-	[]byte("containerDefinitions"),
+// iacMarkers are sets of strings of which all occur near the start of
+// every CloudFormation template, Kubernetes manifest and ECS task
+// definition. One string alone is not enough: "AWS::" also fills the
+// examples and models of AWS SDKs.
+var iacMarkers = [][][]byte{
+	{[]byte("AWSTemplateFormatVersion")},
+	{[]byte(`"Resources"`), []byte(`"AWS::`)},
+	{[]byte(`"Transform"`), []byte("AWS::Serverless")},
+	{[]byte(`"apiVersion"`), []byte(`"kind"`)},
+	{[]byte(`"containerDefinitions"`)},
+	// .template files are YAML as often as JSON.
+	{[]byte("Resources:"), []byte("AWS::")},
 }
 
 // Walk returns the files to scan under dir: .yaml and .yml files, and
@@ -108,8 +113,12 @@ func sniffIaC(p string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	for _, m := range iacMarkers {
-		if bytes.Contains(buf, m) {
+	for _, set := range iacMarkers {
+		all := true
+		for _, m := range set {
+			all = all && bytes.Contains(buf, m)
+		}
+		if all {
 			return true, nil
 		}
 	}

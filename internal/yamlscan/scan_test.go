@@ -328,6 +328,8 @@ func TestWalk(t *testing.T) {
 		"deploy/notes.template":            "Hello {{name}}\n",
 		"k8s/task.json":                    `{"containerDefinitions": []}`,
 		"package.json":                     `{"name": "x"}`,
+		"models/examples-1.json":           `{"examples": {"List": [{"output": {"Type": "AWS::EC2::Instance", "NextToken": "x"}}]}}`,
+		"k8s/deploy.json":                  `{"apiVersion": "apps/v1", "kind": "Deployment"}`,
 		"main.go":                          "package main\n",
 		".git/config.yaml":                 "x: 1\n",
 		"vendor/m/c.yaml":                  "x: 1\n",
@@ -354,7 +356,7 @@ func TestWalk(t *testing.T) {
 	if len(ps) != 0 {
 		t.Errorf("problems: %v", ps)
 	}
-	want := []string{".github/workflows/ci.yml", "a.yaml", "deploy/b.yml", "deploy/nested/keep/g.yaml", "deploy/stack.json", "deploy/stack.template", "k8s/task.json"}
+	want := []string{".github/workflows/ci.yml", "a.yaml", "deploy/b.yml", "deploy/nested/keep/g.yaml", "deploy/stack.json", "deploy/stack.template", "k8s/deploy.json", "k8s/task.json"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("Walk(base, base) =\n%v\nwant\n%v", got, want)
 	}
