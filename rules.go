@@ -120,14 +120,38 @@ func (r *Rule) FormatAs(variant, lang string, args ...string) string {
 }
 
 func fill(tmpl string, args []string) string {
-	if len(args) == 0 {
+	if len(args) == 0 || !strings.Contains(tmpl, "{") {
 		return tmpl
 	}
-	pairs := make([]string, 0, len(args))
-	for i := 0; i+1 < len(args); i += 2 {
-		pairs = append(pairs, "{"+args[i]+"}", args[i+1])
+	var b strings.Builder
+	b.Grow(len(tmpl) + 32)
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(tmpl[i:], '}')
+		if j < 0 {
+			break
+		}
+		name, val, ok := tmpl[i+1:i+j], "", false
+		for k := 0; k+1 < len(args); k += 2 {
+			if args[k] == name {
+				val, ok = args[k+1], true
+				break
+			}
+		}
+		if !ok {
+			b.WriteString(tmpl[:i+j+1])
+			tmpl = tmpl[i+j+1:]
+			continue
+		}
+		b.WriteString(tmpl[:i])
+		b.WriteString(val)
+		tmpl = tmpl[i+j+1:]
 	}
-	return strings.NewReplacer(pairs...).Replace(tmpl)
+	b.WriteString(tmpl)
+	return b.String()
 }
 
 // Store is where the guideline puts a kind of credential.

@@ -365,3 +365,13 @@ rules:
 		})
 	}
 }
+
+func TestFormatFillsPlaceholders(t *testing.T) {
+	r := &secretlint.Rule{Message: secretlint.Text{EN: "{kind} in {place}; {unknown} {kind}", JA: "{place} の {kind}"}}
+	if got, want := r.Format("en", "kind", "DB password", "place", "const {x}"), "DB password in const {x}; {unknown} DB password"; got != want {
+		t.Errorf("Format = %q, want %q", got, want)
+	}
+	if got, want := r.Format("ja", "kind", "DBパスワード", "place", "定数"), "定数 の DBパスワード"; got != want {
+		t.Errorf("Format(ja) = %q, want %q", got, want)
+	}
+}

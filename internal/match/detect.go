@@ -29,7 +29,17 @@ func (m *Matcher) MayHaveTokens(text string) bool {
 func (m *Matcher) scanKeywords(text string, hits []uint64) bool {
 	found := false
 	for i := 0; i < len(text); i++ {
-		for _, k := range m.kwFirst[lowerASCII(text[i])] {
+		c := lowerASCII(text[i])
+		if !m.kwShort[c] {
+			if i+1 == len(text) {
+				break
+			}
+			p := uint16(c)<<8 | uint16(lowerASCII(text[i+1]))
+			if m.kwPair[p/64]&(1<<(p%64)) == 0 {
+				continue
+			}
+		}
+		for _, k := range m.kwFirst[c] {
 			kw := m.keywords[k]
 			if len(text)-i < len(kw) || !hasPrefixFold(text[i:], kw) {
 				continue

@@ -39,11 +39,16 @@ type Matcher struct {
 	detectors    []detector
 	keywords     []string   // lower-case union of detector keywords
 	kwFirst      [256][]int // indices of the ASCII keywords, by first byte
-	kwUnicode    []int      // indices of the keywords with non-ASCII bytes
-	always       bool       // some detector has an empty keyword: it runs on every text
-	allow        []*regexp.Regexp
-	ruleAllow    map[string][]*regexp.Regexp
-	credWords    map[string]bool
+	// kwPair is a bit set over the first two bytes (lower-case) of the
+	// ASCII keywords: a position whose pair is not in it starts none.
+	kwPair [1 << 16 / 64]uint64
+	// kwShort marks first bytes of one-byte keywords, which have no pair.
+	kwShort   [256]bool
+	kwUnicode []int // indices of the keywords with non-ASCII bytes
+	always    bool  // some detector has an empty keyword: it runs on every text
+	allow     []*regexp.Regexp
+	ruleAllow map[string][]*regexp.Regexp
+	credWords map[string]bool
 }
 
 type kind struct {
@@ -150,6 +155,12 @@ func New(cat *secretlint.Catalogue, opts Options) (*Matcher, error) {
 				m.keywords = append(m.keywords, kw)
 				if isASCII(kw) {
 					m.kwFirst[kw[0]] = append(m.kwFirst[kw[0]], k)
+					if len(kw) == 1 {
+						m.kwShort[kw[0]] = true
+					} else {
+						p := uint16(kw[0])<<8 | uint16(kw[1])
+						m.kwPair[p/64] |= 1 << (p % 64)
+					}
 				} else {
 					m.kwUnicode = append(m.kwUnicode, k)
 				}
