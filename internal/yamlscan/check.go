@@ -88,12 +88,15 @@ func (f *fileScan) lastKey() string {
 // are read alone, without the parent keys (compose `environment`, GitHub
 // Actions `env`, Lambda `Variables`).
 func isEnvKey(k string) bool {
-	switch strings.ToLower(k) {
-	case "env", "environment", "variables", "environmentvariables", "envvars", "vars":
-		return true
+	for _, e := range envKeys {
+		if strings.EqualFold(k, e) {
+			return true
+		}
 	}
 	return false
 }
+
+var envKeys = []string{"env", "environment", "variables", "environmentvariables", "envvars", "vars"}
 
 // envName returns the value node of the `name` key of a mapping that also
 // has a `value` key: a Kubernetes or ECS env entry, `{name: DB_PASSWORD,
@@ -370,6 +373,9 @@ func (f *fileScan) scalar(n *yaml.Node, isKey bool) {
 		}
 	}
 	v := n.Value
+	if isKey && plainKey(v) {
+		return // an identifier: neither a token nor a connection string
+	}
 	toks := f.tokens(v)
 	var conns []match.Conn
 	if !f.skip(ruleConn) {
@@ -494,4 +500,17 @@ func rootNode(doc *yaml.Node, key string) *yaml.Node {
 // the first byte.
 func isKeyByte(c byte, notFirst bool) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '.' || c == '-' || notFirst && c >= '0' && c <= '9'
+}
+
+// plainKey reports whether a mapping key is a plain identifier of letters,
+// `_`, `-`, `.`, `/` and `:` (most keys): no token format and no
+// connection string is made of those alone.
+func plainKey(k string) bool {
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '-' || c == '.' || c == '/' || c == ':') {
+			return false
+		}
+	}
+	return true
 }
