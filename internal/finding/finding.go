@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -68,24 +69,10 @@ func Fingerprints(fs []Finding, lineText func(file string, line int) string) {
 		n := seen[key]
 		seen[key] = n + 1
 		if n > 0 {
-			key += ":" + itoa(n)
+			key += ":" + strconv.Itoa(n)
 		}
 		f.Fingerprint = key
 	}
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }
 
 // Problem is input secretlint could not scan (broken YAML, a binary or
@@ -102,9 +89,9 @@ type Problem struct {
 func (p Problem) String() string {
 	s := p.File
 	if p.Line > 0 {
-		s += ":" + itoa(p.Line)
+		s += ":" + strconv.Itoa(p.Line)
 		if p.Column > 0 {
-			s += ":" + itoa(p.Column)
+			s += ":" + strconv.Itoa(p.Column)
 		}
 	}
 	return s + ": " + p.Message

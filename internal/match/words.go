@@ -1,6 +1,7 @@
 package match
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -142,19 +143,5 @@ func Redact(v string) string {
 		show = 0
 	}
 	rs := []rune(v)
-	return string(rs[:show]) + "…(" + itoa(n) + " chars)"
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
+	return string(rs[:show]) + "…(" + strconv.Itoa(n) + " chars)"
 }

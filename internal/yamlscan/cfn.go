@@ -100,16 +100,7 @@ func (f *fileScan) cfnDocument(doc *yaml.Node) {
 	if root.Kind != yaml.MappingNode {
 		return
 	}
-	t := &cfnTemplate{
-		f:           f,
-		root:        root,
-		params:      map[string]*cfnParam{},
-		resources:   map[string]*cfnResource{},
-		dbSecrets:   map[string]bool{},
-		usedSecrets: map[string]bool{},
-		rotated:     map[string]bool{},
-		defaults:    map[*cfnParam]bool{},
-	}
+	t := newCFNTemplate(f, root)
 	t.index()
 	t.check()
 }
@@ -303,4 +294,19 @@ func (t *cfnTemplate) check() {
 	}
 	t.parameters()
 	t.dynRefs(t.root)
+}
+
+// newCFNTemplate makes the model of a template (or of a standalone ECS task
+// definition, which shares the container checks) rooted at root.
+func newCFNTemplate(f *fileScan, root *yaml.Node) *cfnTemplate {
+	return &cfnTemplate{
+		f:           f,
+		root:        root,
+		params:      map[string]*cfnParam{},
+		resources:   map[string]*cfnResource{},
+		dbSecrets:   map[string]bool{},
+		usedSecrets: map[string]bool{},
+		rotated:     map[string]bool{},
+		defaults:    map[*cfnParam]bool{},
+	}
 }

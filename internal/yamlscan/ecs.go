@@ -15,16 +15,7 @@ func (f *fileScan) ecsDocument(doc *yaml.Node) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
-	t := &cfnTemplate{
-		f:           f,
-		root:        root,
-		params:      map[string]*cfnParam{},
-		resources:   map[string]*cfnResource{},
-		dbSecrets:   map[string]bool{},
-		usedSecrets: map[string]bool{},
-		rotated:     map[string]bool{},
-		defaults:    map[*cfnParam]bool{},
-	}
+	t := newCFNTemplate(f, root)
 	t.containers("", get(root, "containerDefinitions"))
 }
 
