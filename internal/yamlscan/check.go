@@ -507,8 +507,9 @@ func isKeyByte(c byte, notFirst bool) bool {
 // connection string is made of those alone.
 func plainKey(k string) bool {
 	for i := 0; i < len(k); i++ {
-		c := k[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '-' || c == '.' || c == '/' || c == ':') {
+		switch c := k[i]; {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_', c == '-', c == '.', c == '/', c == ':':
+		default:
 			return false
 		}
 	}
