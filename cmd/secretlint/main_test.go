@@ -66,6 +66,8 @@ func TestDemoFindings(t *testing.T) {
 		"credential-in-connection-string internal/store/store.go",
 		"hardcoded-token internal/billing/billing.go",
 		"static-aws-credentials .github/workflows/deploy.yml",
+		"db-credential-in-parameter-store internal/settings/settings.go",
+		"db-credential-in-parameter-store deploy/database.yaml",
 	} {
 		if !got[want] {
 			t.Errorf("no %s finding; got %v", want, got)
@@ -133,7 +135,7 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{[]string{"-fail-on", "none", "./..."}, exitClean},
 		{[]string{"-fail-on", "error", "./..."}, exitFindings},
-		{[]string{"-disable", "hardcoded-credential,hardcoded-token,credential-in-connection-string,static-aws-credentials,invalid-suppression", "./..."}, exitClean},
+		{[]string{"-disable", "hardcoded-credential,hardcoded-token,credential-in-connection-string,static-aws-credentials,db-credential-in-parameter-store", "./..."}, exitClean},
 		{[]string{"-format", "xml"}, exitError},
 		{[]string{"-fail-on", "sometimes"}, exitError},
 		{[]string{"-enable", "no-such-rule"}, exitError},
