@@ -574,8 +574,10 @@ func (fs *fileScan) call(call *ast.CallExpr) {
 		}
 	}
 	// A key and its value or default: getenv("DB_PASSWORD", "…"),
-	// viper.SetDefault("db.password", "…").
-	if len(call.Args) >= 2 {
+	// viper.SetDefault("db.password", "…"), m.Set("password", "…"). Only
+	// for callees that store or look up a key: in Message(rule, "conflict")
+	// the first argument is no name of the second.
+	if len(call.Args) >= 2 && fs.keyValueCall(call) {
 		if key, ok := fs.constString(call.Args[0]); ok && keyLike(key) {
 			kind := placeValueOf
 			if envCallee(call.Fun) {
@@ -597,6 +599,36 @@ func (fs *fileScan) call(call *ast.CallExpr) {
 		}
 	}
 }
+
+// keyValueCall reports whether a call takes a key and its value: the
+// callee reads the environment, or its name says it sets or defaults
+// something, or (with type information) its second parameter is named as
+// a value or default.
+func (fs *fileScan) keyValueCall(call *ast.CallExpr) bool {
+	if envCallee(call.Fun) {
+		return true
+	}
+	n := strings.ToLower(calleeName(call.Fun))
+	for _, verb := range keyValuePrefixes {
+		if strings.HasPrefix(n, verb) {
+			return true
+		}
+	}
+	if strings.HasSuffix(n, "or") || strings.HasSuffix(n, "default") || strings.HasSuffix(n, "defaults") {
+		return true // cmp.Or, getEnvOr, withDefault
+	}
+	if sig := fs.signature(call); sig != nil && sig.Params().Len() >= 2 {
+		switch strings.ToLower(sig.Params().At(1).Name()) {
+		case "value", "val", "v", "def", "dflt", "default", "defaultvalue", "defval", "fallback", "or":
+			return true
+		}
+	}
+	return false
+}
+
+// keyValuePrefixes start the names of key/value setters: Set, SetDefault,
+// Put, Store, Add, WithValue, Insert, Default.
+var keyValuePrefixes = []string{"set", "put", "store", "add", "with", "insert", "upsert", "default"}
 
 // envLookup reports whether e is a call such as os.Getenv("DB_PASSWORD")
 // and returns the variable's name.

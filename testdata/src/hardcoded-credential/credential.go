@@ -90,6 +90,22 @@ func badFallback() (string, string) {
 	return a, b
 }
 
+type settings map[string]string
+
+func (s settings) Set(key, value string) { s[key] = value }
+
+func message(rule, variant string, args ...string) string { return rule + variant }
+
+func badKeyValue(s settings) {
+	s.Set("db_password", "Tq7wZ2xKm4") // want `^hard-coded DB password in value of db_password$`
+}
+
+// The first argument of a call names the second only when the callee
+// stores or looks up a key.
+func goodNotKeyValue() string {
+	return message("db-credential-not-managed", "conflict")
+}
+
 // Names, references and placeholders.
 
 const PasswordField = "password"
