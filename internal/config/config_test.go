@@ -236,3 +236,34 @@ func TestCloudFormationSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMEExample parses the configuration example of the README, so the
+// documented keys stay real.
+func TestREADMEExample(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(src)
+	i := strings.Index(text, "## Configuration: `.secretlint.yaml`")
+	if i < 0 {
+		t.Fatal("README has no configuration section")
+	}
+	text = text[i:]
+	start := strings.Index(text, "```yaml\n")
+	end := strings.Index(text[start+8:], "```")
+	if start < 0 || end < 0 {
+		t.Fatal("README configuration section has no yaml block")
+	}
+	f, err := Parse("README.md", []byte(text[start+8:start+8+end]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := f.Settings(catalogue(t), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Lang != "ja" || s.Enabled("invalid-suppression") || s.Matcher.ClassifyName("partnerToken").Kind == nil {
+		t.Errorf("README example not applied: lang %s", s.Lang)
+	}
+}
