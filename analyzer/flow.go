@@ -394,24 +394,7 @@ func (w *walker) variadic(sl ssa.Value, elem int, call *ssa.Call, st state) {
 // constant arguments are themselves, the rest are holes.
 func sprintfShape(format string, args []ssa.Value, elem int, shape string) string {
 	var b strings.Builder
-	arg := 0
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			b.WriteByte(format[i])
-			continue
-		}
-		j := i + 1
-		for j < len(format) && strings.IndexByte("+-# 0123456789.[]*", format[j]) >= 0 {
-			j++
-		}
-		if j >= len(format) {
-			break
-		}
-		if format[j] == '%' {
-			b.WriteByte('%')
-			i = j
-			continue
-		}
+	walkFormat(format, func(lit string) { b.WriteString(lit) }, func(arg int) {
 		switch {
 		case arg == elem:
 			b.WriteString(shape)
@@ -424,9 +407,7 @@ func sprintfShape(format string, args []ssa.Value, elem int, shape string) strin
 		default:
 			b.WriteString(hole)
 		}
-		arg++
-		i = j
-	}
+	})
 	return b.String()
 }
 

@@ -449,11 +449,30 @@ func (r *resolver) callName(call *ssa.Call) nameTmpl {
 // sprintf fills a constant format with the names of its arguments.
 func (r *resolver) sprintf(format string, args []ssa.Value) nameTmpl {
 	var out nameTmpl
+	walkFormat(format, func(lit string) {
+		out = append(out, litName(lit)...)
+	}, func(arg int) {
+		if arg < len(args) && args[arg] != nil {
+			out = append(out, r.name(args[arg])...)
+		} else {
+			out = append(out, holeName()...)
+		}
+	})
+	return out
+}
+
+// walkFormat walks a printf format: lit gets its literal text (a %% as
+// %), verb the index of the argument each verb formats.
+func walkFormat(format string, lit func(string), verb func(arg int)) {
 	arg := 0
 	for i := 0; i < len(format); i++ {
-		c := format[i]
-		if c != '%' {
-			out = append(out, litName(string(c))...)
+		if format[i] != '%' {
+			j := strings.IndexByte(format[i:], '%')
+			if j < 0 {
+				j = len(format) - i
+			}
+			lit(format[i : i+j])
+			i += j - 1
 			continue
 		}
 		j := i + 1
@@ -461,22 +480,16 @@ func (r *resolver) sprintf(format string, args []ssa.Value) nameTmpl {
 			j++
 		}
 		if j >= len(format) {
-			break
+			return
 		}
 		if format[j] == '%' {
-			out = append(out, litName("%")...)
-			i = j
-			continue
-		}
-		if arg < len(args) && args[arg] != nil {
-			out = append(out, r.name(args[arg])...)
+			lit("%")
 		} else {
-			out = append(out, holeName()...)
+			verb(arg)
+			arg++
 		}
-		arg++
 		i = j
 	}
-	return out
 }
 
 // constString returns the value of a string constant.
