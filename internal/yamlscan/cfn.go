@@ -1,6 +1,7 @@
 package yamlscan
 
 import (
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -158,12 +159,15 @@ func (t *cfnTemplate) indexResources(m *yaml.Node) {
 	if m.Kind != yaml.MappingNode {
 		return
 	}
+	all := make([]cfnResource, len(m.Content)/2) // one allocation for the resources
+	t.order = slices.Grow(t.order, len(all))
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if v.Kind != yaml.MappingNode {
 			continue
 		}
-		r := &cfnResource{id: k.Value, key: k, node: v, typ: scalarValue(get(v, "Type")), props: get(v, "Properties")}
+		r := &all[i/2]
+		*r = cfnResource{id: k.Value, key: k, node: v, typ: scalarValue(get(v, "Type")), props: get(v, "Properties")}
 		if r.props != nil && r.props.Kind == yaml.AliasNode {
 			r.props = r.props.Alias
 		}

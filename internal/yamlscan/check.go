@@ -180,12 +180,10 @@ const (
 )
 
 func (f *fileScan) ident(s string) ident {
-	if id, ok := f.idents[s]; ok {
-		return id
-	}
 	if v, ok := f.sc.idents.Load(s); ok {
-		id := v.(ident)
-		f.idents[s] = id
+		return v.(ident)
+	}
+	if id, ok := f.idents[s]; ok {
 		return id
 	}
 	id := ident{name: f.m.ClassifyName(s)}
@@ -196,9 +194,13 @@ func (f *fileScan) ident(s string) ident {
 	case hasSuffix(w, "secret", "access", "key"):
 		id.aws = awsSecretKey
 	}
-	f.idents[s] = id
 	if f.sc.nidents.Add(1) <= maxSharedIdents {
 		f.sc.idents.Store(s, id)
+	} else {
+		if f.idents == nil {
+			f.idents = map[string]ident{}
+		}
+		f.idents[s] = id
 	}
 	return id
 }
@@ -226,7 +228,12 @@ const contextKeys = 3
 // DB password where `password` alone is a password. The key itself must
 // name a credential: parents only refine its kind.
 func (f *fileScan) classify(key string, withContext bool) match.Name {
-	name := f.ident(key).name
+	return f.classifyIdent(f.ident(key), key, withContext)
+}
+
+// classifyIdent is classify for a key whose ident is known.
+func (f *fileScan) classifyIdent(id ident, key string, withContext bool) match.Name {
+	name := id.name
 	if !name.Credential() || !withContext {
 		return name
 	}
@@ -291,14 +298,15 @@ func (f *fileScan) named(key string, withContext bool, n *yaml.Node, vs, ve int)
 	for ve > vs && isSpace(n.Value[ve-1]) {
 		ve--
 	}
-	if aws := f.ident(key).aws; aws != awsNone && !f.skip(ruleStaticAWS) && f.awsLiteral(aws, n.Value[vs:ve]) {
+	id := f.ident(key)
+	if id.aws != awsNone && !f.skip(ruleStaticAWS) && f.awsLiteral(id.aws, n.Value[vs:ve]) {
 		f.report(ruleStaticAWS, n, vs, ve, "place", f.placeText(placeValue))
 		return
 	}
 	if f.skip(ruleCredential) {
 		return
 	}
-	name := f.classify(key, withContext)
+	name := f.classifyIdent(id, key, withContext)
 	if !name.Credential() || !f.m.LiteralCredential(ruleCredential, name, v) {
 		return
 	}

@@ -144,7 +144,6 @@ func (sc *Scanner) Scan(rel string, src []byte) (fs []finding.Finding, ps []find
 		rel:      rel,
 		src:      newSource(src),
 		hasHash:  bytes.IndexByte(src, '#') >= 0,
-		idents:   map[string]ident{},
 		skipRule: map[string]bool{},
 		sev:      map[string]string{},
 	}
