@@ -223,15 +223,11 @@ func hasSuffix(words []string, suffix ...string) bool {
 // contextKeys is how many parent keys are read with a key.
 const contextKeys = 3
 
-// classify returns the name of a credential key, read together with its
+// classifyIdent returns the name of a credential key (whose ident is id),
+// read together with its
 // parent keys when withContext is set: `spring.datasource.password` is a
 // DB password where `password` alone is a password. The key itself must
 // name a credential: parents only refine its kind.
-func (f *fileScan) classify(key string, withContext bool) match.Name {
-	return f.classifyIdent(f.ident(key), key, withContext)
-}
-
-// classifyIdent is classify for a key whose ident is known.
 func (f *fileScan) classifyIdent(id ident, key string, withContext bool) match.Name {
 	name := id.name
 	if !name.Credential() || !withContext {
