@@ -224,10 +224,10 @@ func hasSuffix(words []string, suffix ...string) bool {
 const contextKeys = 3
 
 // classifyIdent returns the name of a credential key (whose ident is id),
-// read together with its
-// parent keys when withContext is set: `spring.datasource.password` is a
-// DB password where `password` alone is a password. The key itself must
-// name a credential: parents only refine its kind.
+// read together with its parent keys when withContext is set:
+// `spring.datasource.password` is a DB password where `password` alone is
+// a password. The key itself must name a credential: parents only refine
+// its kind.
 func (f *fileScan) classifyIdent(id ident, key string, withContext bool) match.Name {
 	name := id.name
 	if !name.Credential() || !withContext {
