@@ -65,32 +65,13 @@ func Load%[1]d_%[2]d(prefix string) (*Config%[1]d, error) {
 // generated module of about 20k lines.
 func BenchmarkAnalyzer(b *testing.B) {
 	dir := writeModule(b, 20, 5, 12)
-	pkgs, err := packages.Load(&packages.Config{Dir: dir, Mode: packages.LoadSyntax}, "./...")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		b.Fatal("packages have errors")
-	}
-	lines := 0
-	for _, p := range pkgs {
-		for _, f := range p.Syntax {
-			lines += p.Fset.File(f.FileStart).LineCount()
-		}
-	}
+	pkgs, lines := loadBench(b, &packages.Config{Dir: dir, Mode: packages.LoadSyntax})
 	a := analyzer.New(analyzer.Config{Settings: settings(b, "")})
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
 		found := 0
-		for _, act := range g.Roots {
-			if act.Err != nil {
-				b.Fatal(act.Err)
-			}
+		for _, act := range analyzeBench(b, a, pkgs) {
 			found += len(act.Diagnostics)
 		}
 		if found != 20*5 { // one dbPassword per file
@@ -221,33 +202,16 @@ func Load%[1]d_%[2]d(prefix string) (string, error) {
 func BenchmarkStore(b *testing.B) {
 	const n, files, funcs = 200, 3, 8
 	dir := writeStoreModule(b, n, files, funcs)
-	cfg := &packages.Config{Dir: dir, Mode: packages.LoadAllSyntax | packages.NeedModule, Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off")}
-	pkgs, err := packages.Load(cfg, "./...")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		b.Fatal("packages have errors")
-	}
-	lines := 0
-	for _, p := range pkgs {
-		for _, f := range p.Syntax {
-			lines += p.Fset.File(f.FileStart).LineCount()
-		}
-	}
+	// Loaded as the secretlint command loads: the module's packages from
+	// source, the rest from export data.
+	cfg := &packages.Config{Dir: dir, Mode: packages.LoadSyntax | packages.NeedModule, Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off")}
+	pkgs, lines := loadBench(b, cfg)
 	a := analyzer.New(analyzer.Config{Settings: settings(b, "")})
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
 		found := 0
-		for _, act := range g.Roots {
-			if act.Err != nil {
-				b.Fatal(act.Err)
-			}
+		for _, act := range analyzeBench(b, a, pkgs) {
 			for _, d := range act.Diagnostics {
 				if d.Category == "db-credential-in-parameter-store" {
 					found++
@@ -261,4 +225,38 @@ func BenchmarkStore(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(pkgs)), "packages")
 	b.ReportMetric(float64(lines), "lines/op")
+}
+
+// loadBench loads the packages of a benchmark module and counts their lines.
+func loadBench(b *testing.B, cfg *packages.Config) ([]*packages.Package, int) {
+	b.Helper()
+	pkgs, err := packages.Load(cfg, "./...")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		b.Fatal("packages have errors")
+	}
+	lines := 0
+	for _, p := range pkgs {
+		for _, f := range p.Syntax {
+			lines += p.Fset.File(f.FileStart).LineCount()
+		}
+	}
+	return pkgs, lines
+}
+
+// analyzeBench runs the analyzer on the packages and returns the root actions.
+func analyzeBench(b *testing.B, a *analysis.Analyzer, pkgs []*packages.Package) []*checker.Action {
+	b.Helper()
+	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, act := range g.Roots {
+		if act.Err != nil {
+			b.Fatal(act.Err)
+		}
+	}
+	return g.Roots
 }

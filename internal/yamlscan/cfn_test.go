@@ -1,11 +1,8 @@
 package yamlscan
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -255,12 +252,7 @@ func cfnCorpus(n int) map[string][]byte {
 func BenchmarkScanCloudFormation(b *testing.B) {
 	files := cfnCorpus(300)
 	sc := New(testSettings(b))
-	var n int64
-	for _, src := range files {
-		n += int64(len(src))
-	}
-	b.SetBytes(n)
-	b.ReportAllocs()
+	benchBytes(b, files)
 	for b.Loop() {
 		for name, src := range files {
 			sc.Scan(name, src)
@@ -269,27 +261,13 @@ func BenchmarkScanCloudFormation(b *testing.B) {
 	}
 }
 
+// BenchmarkBareParseCloudFormation decodes the same templates and does
+// nothing else.
 func BenchmarkBareParseCloudFormation(b *testing.B) {
 	files := cfnCorpus(300)
-	var n int64
-	for _, src := range files {
-		n += int64(len(src))
-	}
-	b.SetBytes(n)
-	b.ReportAllocs()
+	benchBytes(b, files)
 	for b.Loop() {
-		for _, src := range files {
-			dec := yaml.NewDecoder(bytes.NewReader(src))
-			for {
-				var doc yaml.Node
-				if err := dec.Decode(&doc); err != nil {
-					if !errors.Is(err, io.EOF) {
-						b.Fatal(err)
-					}
-					break
-				}
-			}
-		}
+		bareParse(b, files)
 	}
 }
 
