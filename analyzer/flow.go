@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -418,6 +419,84 @@ func unbox(v ssa.Value) ssa.Value {
 	return v
 }
 
+// builderMethod reports whether fn is one of the named methods of
+// strings.Builder.
+func builderMethod(fn *types.Func, names ...string) bool {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil || fn.Pkg() == nil || fn.Pkg().Path() != "strings" {
+		return false
+	}
+	ptr, ok := sig.Recv().Type().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	named, ok := ptr.Elem().(*types.Named)
+	return ok && named.Obj().Name() == "Builder" && slices.Contains(names, fn.Name())
+}
+
+// builder follows a value written into a local strings.Builder b: the
+// text the builder's String method returns is the writes in source order,
+// constants as they are, the followed value as its shape, the rest holes.
+func (w *walker) builder(b, v ssa.Value, st state) {
+	alloc, ok := b.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return
+	}
+	type write struct {
+		pos  token.Pos
+		text string
+	}
+	var writes []write
+	var results []*ssa.Call
+	for _, ref := range *alloc.Referrers() {
+		call, ok := ref.(*ssa.Call)
+		if !ok {
+			continue
+		}
+		fn := staticFunc(call.Common())
+		if fn == nil {
+			continue
+		}
+		args := call.Common().Args
+		switch {
+		case builderMethod(fn, "String") && len(args) == 1:
+			results = append(results, call)
+		case builderMethod(fn, "WriteString", "Write") && len(args) == 2:
+			text := hole
+			switch {
+			case args[1] == v:
+				text = mark
+				if st.shape != "" {
+					text = st.shape
+				}
+			default:
+				if c, ok := constString(args[1]); ok {
+					text = c
+				}
+			}
+			writes = append(writes, write{call.Pos(), text})
+		case builderMethod(fn, "WriteByte", "WriteRune") && len(args) == 2:
+			text := hole
+			if c, ok := args[1].(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Int {
+				if r, ok := constant.Int64Val(c.Value); ok {
+					text = string(rune(r))
+				}
+			}
+			writes = append(writes, write{call.Pos(), text})
+		}
+	}
+	slices.SortFunc(writes, func(a, b write) int { return int(a.pos - b.pos) })
+	var shape strings.Builder
+	for _, wr := range writes {
+		shape.WriteString(wr.text)
+	}
+	s := st
+	s.shape = shape.String()
+	for _, r := range results {
+		w.value(r, s)
+	}
+}
+
 // call follows a value passed to a call.
 func (w *walker) call(v ssa.Value, call *ssa.Call, st state) {
 	c := call.Common()
@@ -448,6 +527,10 @@ func (w *walker) call(v ssa.Value, call *ssa.Call, st state) {
 		}
 		if passThrough(fn) {
 			w.value(call, st)
+			continue
+		}
+		if pi == 0 && builderMethod(fn, "WriteString", "Write") {
+			w.builder(args[0], v, st)
 			continue
 		}
 		if fn.Pkg() != nil && fn.Pkg().Path() == "encoding/json" && fn.Name() == "Unmarshal" && i == 0 && len(args) == 2 {

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"strings"
 
 	"db-credential-in-parameter-store/paramstore"
 
@@ -30,7 +31,7 @@ func badLiteral(ctx context.Context, c *ssm.Client) {
 }
 
 func badConstWithEvidence(ctx context.Context, c *ssm.Client) (*sql.DB, error) {
-	out, err := c.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String(dbPasswordParam)}) // want `^DB password read from Parameter Store parameter "/app/prd/db/password" \(reaches sql.Open in db.go:37\); DB credentials`
+	out, err := c.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String(dbPasswordParam)}) // want `^DB password read from Parameter Store parameter "/app/prd/db/password" \(reaches sql.Open in db.go:38\); DB credentials`
 	if err != nil {
 		return nil, err
 	}
@@ -75,6 +76,18 @@ func badFlowDSN(ctx context.Context, c *ssm.Client) (*pgx.Conn, error) {
 		return nil, err
 	}
 	return pgx.Connect(ctx, *out.Parameter.Value)
+}
+
+func badBuilderDSN(ctx context.Context, c *ssm.Client) (*sql.DB, error) {
+	out, err := c.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String(os.Getenv("DSN_PART"))}) // want `^DB password read from Parameter Store parameter "…" \(reaches sql.Open in db.go:\d+\)`
+	if err != nil {
+		return nil, err
+	}
+	var b strings.Builder
+	b.WriteString("postgres://app:")
+	b.WriteString(aws.ToString(out.Parameter.Value))
+	b.WriteString("@db.internal:5432/orders")
+	return sql.Open("postgres", b.String())
 }
 
 func badFlowGorm(ctx context.Context, c *ssm.Client) (*gorm.DB, error) {
@@ -136,6 +149,17 @@ func goodHost(ctx context.Context, c *ssm.Client) (*sql.DB, error) {
 		return nil, err
 	}
 	return sql.Open("postgres", fmt.Sprintf("postgres://app:%s@%s/orders", os.Getenv("PW"), *out.Parameter.Value))
+}
+
+func goodBuilderHost(ctx context.Context, c *ssm.Client) (*sql.DB, error) {
+	out, _ := c.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String(os.Getenv("HOST_PARAM"))})
+	var b strings.Builder
+	b.WriteString("postgres://app:")
+	b.WriteString(os.Getenv("PW"))
+	b.WriteByte('@')
+	b.WriteString(aws.ToString(out.Parameter.Value))
+	b.WriteString("/orders")
+	return sql.Open("postgres", b.String())
 }
 
 func goodHostUnknownName(ctx context.Context, c *ssm.Client) (*sql.DB, error) {
