@@ -463,16 +463,13 @@ func (w *walker) builder(b, v ssa.Value, st state) {
 			results = append(results, call)
 		case builderMethod(fn, "WriteString", "Write") && len(args) == 2:
 			text := hole
-			switch {
-			case args[1] == v:
+			if args[1] == v {
 				text = mark
 				if st.shape != "" {
 					text = st.shape
 				}
-			default:
-				if c, ok := constString(args[1]); ok {
-					text = c
-				}
+			} else if c, ok := constString(args[1]); ok {
+				text = c
 			}
 			writes = append(writes, write{call.Pos(), text})
 		case builderMethod(fn, "WriteByte", "WriteRune") && len(args) == 2:
