@@ -55,7 +55,7 @@ func (m *Matcher) ConnStrings(text string) []Conn {
 	if hasURL {
 		for _, loc := range urlCreds.FindAllStringSubmatchIndex(text, -1) {
 			scheme := strings.ToLower(text[loc[2]:loc[3]])
-			if !m.schemes[scheme] {
+			if !m.schemes[scheme] || documentationHost(text[loc[7]+1:]) {
 				continue
 			}
 			add(scheme, loc[6], loc[7], text[loc[4]:loc[5]])
@@ -104,4 +104,27 @@ func (m *Matcher) inlinePassword(pw, user string) bool {
 		return false
 	}
 	return true
+}
+
+// documentationHost reports whether the text after a URL's userinfo starts
+// with a host name reserved for documentation and tests (RFC 2606):
+// example.com, example.net, example.org and names under .example, .test,
+// .invalid. Credentials in such URLs are examples, not secrets.
+func documentationHost(rest string) bool {
+	end := strings.IndexAny(rest, ":/?#'\"` \t\n")
+	if end < 0 {
+		end = len(rest)
+	}
+	host := strings.ToLower(strings.TrimSuffix(rest[:end], "."))
+	for _, d := range []string{"example.com", "example.net", "example.org"} {
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	for _, tld := range []string{".example", ".test", ".invalid"} {
+		if strings.HasSuffix(host, tld) {
+			return true
+		}
+	}
+	return false
 }

@@ -147,3 +147,26 @@ func BenchmarkConnStrings(b *testing.B) {
 		m.ConnStrings(texts[i%len(texts)])
 	}
 }
+
+func TestConnStringsDocumentationHosts(t *testing.T) {
+	m := newMatcher(t, match.Options{})
+	for _, s := range []string{
+		"http://foo:bar@example.com",
+		"postgres://app:Vq7rT2xLm9@db.example.org:5432/orders",
+		"mysql://root:Vq7rT2xLm9@mysql.test/db",
+		"redis://:Vq7rT2xLm9@cache.example/0",
+	} {
+		if got := m.ConnStrings(s); len(got) != 0 {
+			t.Errorf("ConnStrings(%s) = %d matches, want none (documentation host)", match.Redact(s), len(got))
+		}
+	}
+	for _, s := range []string{
+		"postgres://app:Vq7rT2xLm9@db.internal:5432/orders",
+		"postgres://app:Vq7rT2xLm9@example.com.evil.io/orders",
+		"mysql://root:Vq7rT2xLm9@testing.corp/db",
+	} {
+		if got := m.ConnStrings(s); len(got) != 1 {
+			t.Errorf("ConnStrings(%s) = %d matches, want 1", match.Redact(s), len(got))
+		}
+	}
+}
