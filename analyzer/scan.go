@@ -706,7 +706,7 @@ func (fs *fileScan) staticAWSCall(call *ast.CallExpr) {
 	default:
 		return
 	}
-	if fs.literalAWS(call.Args[0]) && fs.literalAWS(call.Args[1]) {
+	if fs.literalAWS(call.Args[0], false) && fs.literalAWS(call.Args[1], true) {
 		fs.add(ruleStaticAWS, call.Pos(), call.End(), "place", fs.place(placeCall, exprText(call.Fun)))
 	}
 }
@@ -736,9 +736,9 @@ func (fs *fileScan) staticAWSLit(lit *ast.CompositeLit) {
 		switch {
 		case key == nil:
 		case key.Name == "AccessKeyID":
-			idOK = fs.literalAWS(kv.Value)
+			idOK = fs.literalAWS(kv.Value, false)
 		case key.Name == "SecretAccessKey":
-			secretOK = fs.literalAWS(kv.Value)
+			secretOK = fs.literalAWS(kv.Value, true)
 		}
 	}
 	if idOK && secretOK {
@@ -746,16 +746,18 @@ func (fs *fileScan) staticAWSLit(lit *ast.CompositeLit) {
 	}
 }
 
-// literalAWS reports whether e is a constant string that is neither empty,
-// a placeholder, a reference nor allowed by the configuration.
-func (fs *fileScan) literalAWS(e ast.Expr) bool {
+// literalAWS reports whether e is a constant string with the shape of a
+// real access key ID (or, with secret, secret access key): not a
+// placeholder such as "test" or "accessKey", a reference or an allowed value.
+func (fs *fileScan) literalAWS(e ast.Expr, secret bool) bool {
 	v, ok := fs.constString(e)
 	if !ok {
 		return false
 	}
-	m := fs.s.Matcher
-	v = strings.TrimSpace(v)
-	return v != "" && !m.IsPlaceholder(v) && !m.IsReference(v) && !m.Allowed(ruleStaticAWS, v)
+	if secret {
+		return fs.s.Matcher.AWSSecretAccessKey(ruleStaticAWS, v)
+	}
+	return fs.s.Matcher.AWSAccessKeyID(ruleStaticAWS, v)
 }
 
 // --- values and types ---

@@ -372,3 +372,31 @@ func Entropy(s string) float64 {
 	}
 	return h
 }
+
+var (
+	awsKeyIDShape  = regexp.MustCompile(`^A[A-Z0-9]{15,127}$`)
+	awsSecretShape = regexp.MustCompile(`^[A-Za-z0-9/+]{40}$`)
+)
+
+// AWSAccessKeyID reports whether v, given literally as an access key ID
+// (aws_access_key_id, AccessKeyID), has the shape of a real one and is not
+// a placeholder, reference or allowed value.
+func (m *Matcher) AWSAccessKeyID(rule, v string) bool {
+	v = strings.TrimSpace(v)
+	return awsKeyIDShape.MatchString(v) && Entropy(v) >= 3.0 && m.realValue(rule, v)
+}
+
+// AWSSecretAccessKey reports whether v, given literally as a secret access
+// key, has the shape of a real one (40 base64 characters, high entropy)
+// and is not a placeholder, reference or allowed value.
+func (m *Matcher) AWSSecretAccessKey(rule, v string) bool {
+	v = strings.TrimSpace(v)
+	return awsSecretShape.MatchString(v) && !hex40.MatchString(v) && Entropy(v) >= 3.5 && m.realValue(rule, v)
+}
+
+// hex40 is a SHA-1 such as a git commit: never a secret access key.
+var hex40 = regexp.MustCompile(`^[0-9a-fA-F]{40}$`)
+
+func (m *Matcher) realValue(rule, v string) bool {
+	return !m.IsPlaceholder(v) && !m.IsReference(v) && !m.Allowed(rule, v)
+}

@@ -329,3 +329,25 @@ func TestClassifyNameNonSecretTokens(t *testing.T) {
 		t.Error("SessionToken is not a credential")
 	}
 }
+
+func TestAWSLiterals(t *testing.T) {
+	m := newMatcher(t, match.Options{})
+	for _, v := range []string{"AKIA2ZXDQTGSPBGUOWXB", "ASIAW3KQ7ZRM5TXN2VLP"} {
+		if !m.AWSAccessKeyID("static-aws-credentials", v) {
+			t.Errorf("AWSAccessKeyID(%s) = false", match.Redact(v))
+		}
+	}
+	for _, v := range []string{"accessKey", "test", "AKIAIOSFODNN7EXAMPLE", "AKIAXXXXXXXXXXXXXXXX", "${AWS_ACCESS_KEY_ID}", ""} {
+		if m.AWSAccessKeyID("static-aws-credentials", v) {
+			t.Errorf("AWSAccessKeyID(%q) = true", v)
+		}
+	}
+	if !m.AWSSecretAccessKey("static-aws-credentials", "3uwK7d3OfvsOs2uxV6p3akugaajXOJfMs8lb+ZJu") {
+		t.Error("a synthetic secret access key is not recognised")
+	}
+	for _, v := range []string{"secretKey", "test", "0123456789abcdef0123456789abcdef01234567", "q8Zk2vN0pWx7Rt4LmB9sYc1HdF6gEXAMPLEKEY"} {
+		if m.AWSSecretAccessKey("static-aws-credentials", v) {
+			t.Errorf("AWSSecretAccessKey(%q) = true", v)
+		}
+	}
+}

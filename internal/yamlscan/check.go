@@ -2,7 +2,6 @@ package yamlscan
 
 import (
 	"encoding/base64"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -257,27 +256,18 @@ func (f *fileScan) classifyIdent(id ident, key string, withContext bool) match.N
 	return name
 }
 
-var (
-	awsKeyIDValue  = regexp.MustCompile(`^A[A-Z0-9]{15,127}$`)
-	awsSecretValue = regexp.MustCompile(`^[A-Za-z0-9/+]{40}$`)
-)
+var ()
 
 // awsLiteral reports whether v is a literal AWS access key ID or secret
 // access key, not a placeholder or reference.
 func (f *fileScan) awsLiteral(kind awsKind, v string) bool {
 	switch kind {
 	case awsKeyID:
-		if !awsKeyIDValue.MatchString(v) || match.Entropy(v) < 3.0 {
-			return false
-		}
+		return f.m.AWSAccessKeyID(ruleStaticAWS, v)
 	case awsSecretKey:
-		if !awsSecretValue.MatchString(v) || match.Entropy(v) < 3.5 {
-			return false
-		}
-	default:
-		return false
+		return f.m.AWSSecretAccessKey(ruleStaticAWS, v)
 	}
-	return !f.m.IsPlaceholder(v) && !f.m.IsReference(v) && !f.m.Allowed(ruleStaticAWS, v)
+	return false
 }
 
 // named checks the part value[vs:ve] of scalar n, given to the key or env

@@ -47,6 +47,11 @@ func goodEnv() credentials.StaticCredentialsProvider {
 	return credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")
 }
 
+// Words for values, as in unit tests of credential caches.
+func goodWords() aws.Credentials {
+	return aws.Credentials{AccessKeyID: "accessKey", SecretAccessKey: "secretKey"}
+}
+
 func goodLocalStack() credentials.StaticCredentialsProvider {
 	return credentials.NewStaticCredentialsProvider("test", "test", "")
 }
