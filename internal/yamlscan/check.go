@@ -256,8 +256,6 @@ func (f *fileScan) classifyIdent(id ident, key string, withContext bool) match.N
 	return name
 }
 
-var ()
-
 // awsLiteral reports whether v is a literal AWS access key ID or secret
 // access key, not a placeholder or reference.
 func (f *fileScan) awsLiteral(kind awsKind, v string) bool {
