@@ -5,6 +5,7 @@
 package match
 
 import (
+	"encoding/base64"
 	"fmt"
 	"math"
 	"regexp"
@@ -320,6 +321,9 @@ func (m *Matcher) LiteralCredential(rule string, name Name, value string) bool {
 	if strings.Contains(v, "://") {
 		return false
 	}
+	if encodedText(v) {
+		return false // base64 of a sentence: "this is not a real value"
+	}
 	// The value repeats a credential word of its name: PasswordField =
 	// "password", HeaderAuthToken = "X-Auth-Token", GrantType = "refresh_token".
 	for _, w := range Words(v) {
@@ -399,4 +403,31 @@ var hex40 = regexp.MustCompile(`^[0-9a-fA-F]{40}$`)
 
 func (m *Matcher) realValue(rule, v string) bool {
 	return !m.IsPlaceholder(v) && !m.IsReference(v) && !m.Allowed(rule, v)
+}
+
+// encodedText reports whether v is the base64 encoding of human text: at
+// least two words separated by spaces, all printable ASCII. Test fixtures
+// use such values ("this is not a real value"); encoded secrets are not
+// sentences.
+func encodedText(v string) bool {
+	if len(v) < 16 {
+		return false
+	}
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawStdEncoding, base64.URLEncoding, base64.RawURLEncoding} {
+		b, err := enc.DecodeString(v)
+		if err != nil {
+			continue
+		}
+		spaces := 0
+		for _, c := range b {
+			if c < 0x20 || c > 0x7e {
+				return false
+			}
+			if c == ' ' {
+				spaces++
+			}
+		}
+		return spaces >= 2
+	}
+	return false
 }

@@ -351,3 +351,16 @@ func TestAWSLiterals(t *testing.T) {
 		}
 	}
 }
+
+func TestLiteralCredentialEncodedSentence(t *testing.T) {
+	m := newMatcher(t, match.Options{})
+	name := m.ClassifyName("AccessToken")
+	// base64 of "this is not a real value"
+	if m.LiteralCredential("hardcoded-credential", name, "dGhpcyBpcyBub3QgYSByZWFsIHZhbHVl") {
+		t.Error("an encoded sentence is a credential")
+	}
+	// base64 of random bytes
+	if !m.LiteralCredential("hardcoded-credential", name, "q3J9xK2mW8vT5rL1pZ7nB4cD6fH0sG2a") {
+		t.Error("a random token is not a credential")
+	}
+}
