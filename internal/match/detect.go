@@ -19,7 +19,7 @@ type Token struct {
 // MayHaveTokens is the cheap prefilter: it reports whether any detector
 // keyword occurs in text, case-insensitively.
 func (m *Matcher) MayHaveTokens(text string) bool {
-	return len(text) >= 8 && (m.always || m.scanKeywords(text, nil))
+	return len(text) >= max(m.minToken, 8) && (m.always || m.scanKeywords(text, nil))
 }
 
 // scanKeywords reports whether any keyword occurs in text. With a non-nil

@@ -47,6 +47,9 @@ type Matcher struct {
 	kwShort   [256]bool
 	kwUnicode []int // indices of the keywords with non-ASCII bytes
 	always    bool  // some detector has an empty keyword: it runs on every text
+	// minToken is the fewest bytes any detector can match: shorter texts
+	// hold no token.
+	minToken  int
 	allow     []*regexp.Regexp
 	ruleAllow map[string][]*regexp.Regexp
 	credWords map[string]bool
@@ -169,6 +172,9 @@ func New(cat *secretlint.Catalogue, opts Options) (*Matcher, error) {
 			cd.keywords = append(cd.keywords, k)
 		}
 		m.detectors = append(m.detectors, cd)
+		if l := regexMinLen(d.Regex); len(m.detectors) == 1 || l < m.minToken {
+			m.minToken = l
+		}
 	}
 	m.allow = compile(opts.AllowValues)
 	for rule, ps := range opts.RuleAllowValues {
