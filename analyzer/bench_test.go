@@ -19,15 +19,7 @@ import (
 func writeModule(b *testing.B, n, files, funcs int) string {
 	b.Helper()
 	dir := b.TempDir()
-	write := func(name, content string) {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
-			b.Fatal(err)
-		}
-	}
+	write := func(name, content string) { writeBenchFile(b, dir, name, content) }
 	write("go.mod", "module example.com/bench\n\ngo 1.26\n")
 	for i := range n {
 		for j := range files {
@@ -88,15 +80,7 @@ func BenchmarkAnalyzer(b *testing.B) {
 func writeStoreModule(b *testing.B, n, files, funcs int) string {
 	b.Helper()
 	dir := writeModule(b, 0, 0, 0)
-	write := func(name, content string) {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
-			b.Fatal(err)
-		}
-	}
+	write := func(name, content string) { writeBenchFile(b, dir, name, content) }
 	// The stand-ins of testdata/src as local modules.
 	src := filepath.Join(testdata(b), "src")
 	for _, m := range []string{"github.com/aws/aws-sdk-go-v2", "github.com/go-sql-driver/mysql"} {
@@ -259,4 +243,16 @@ func analyzeBench(b *testing.B, a *analysis.Analyzer, pkgs []*packages.Package) 
 		}
 	}
 	return g.Roots
+}
+
+// writeBenchFile writes a file of a generated module, making its directory.
+func writeBenchFile(b *testing.B, dir, name, content string) {
+	b.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		b.Fatal(err)
+	}
 }

@@ -45,14 +45,7 @@ func writeRDJSONL(w *bufio.Writer, fs []finding.Finding, opts Options) error {
 		if f.EndLine > 0 {
 			d.Location.Range.End = &pos{Line: f.EndLine, Column: f.EndColumn}
 		}
-		switch severity(f, opts.Catalogue) {
-		case secretlint.SeverityError:
-			d.Severity = "ERROR"
-		case secretlint.SeverityWarning:
-			d.Severity = "WARNING"
-		default:
-			d.Severity = "INFO"
-		}
+		d.Severity = levelName(severity(f, opts.Catalogue), "ERROR", "WARNING", "INFO")
 		d.Source = link{Name: toolName, URL: sarifInfoURI}
 		d.Code = link{Value: f.Rule}
 		if opts.Catalogue != nil {
@@ -90,14 +83,7 @@ func writeGitLab(w *bufio.Writer, fs []finding.Finding, opts Options) error {
 	out := []issue{}
 	for _, f := range fs {
 		is := issue{Type: "issue", CheckName: f.Rule, Description: f.Message, Categories: []string{"Security"}, Fingerprint: f.Fingerprint}
-		switch severity(f, opts.Catalogue) {
-		case secretlint.SeverityError:
-			is.Severity = "critical"
-		case secretlint.SeverityWarning:
-			is.Severity = "major"
-		default:
-			is.Severity = "info"
-		}
+		is.Severity = levelName(severity(f, opts.Catalogue), "critical", "major", "info")
 		is.Location.Path = f.File
 		is.Location.Lines = lines{Begin: f.Line}
 		if f.EndLine > f.Line {
@@ -119,13 +105,7 @@ func writeCheckstyle(w *bufio.Writer, fs []finding.Finding, opts Options) error 
 			}
 			w.WriteString(`  <file name="` + xmlAttr(f.File) + `">` + "\n")
 		}
-		sev := "info"
-		switch severity(f, opts.Catalogue) {
-		case secretlint.SeverityError:
-			sev = "error"
-		case secretlint.SeverityWarning:
-			sev = "warning"
-		}
+		sev := levelName(severity(f, opts.Catalogue), "error", "warning", "info")
 		w.WriteString(`    <error line="` + strconv.Itoa(f.Line) + `" column="` + strconv.Itoa(f.Column) +
 			`" severity="` + sev + `" message="` + xmlAttr(f.Message) + `" source="` + toolName + "." + xmlAttr(f.Rule) + `"></error>` + "\n")
 	}
@@ -145,3 +125,15 @@ func xmlAttr(s string) string {
 type bufferString []byte
 
 func (b *bufferString) Write(p []byte) (int, error) { *b = append(*b, p...); return len(p), nil }
+
+// levelName names a severity in a format's own words: errorName for
+// error, warningName for warning, noteName for note and anything else.
+func levelName(s secretlint.Severity, errorName, warningName, noteName string) string {
+	switch s {
+	case secretlint.SeverityError:
+		return errorName
+	case secretlint.SeverityWarning:
+		return warningName
+	}
+	return noteName
+}

@@ -27,20 +27,7 @@ func writeGitHub(w *bufio.Writer, fs []finding.Finding, opts Options) error {
 			hidden++
 			continue
 		}
-		props := []string{"file=" + escapeProperty(f.File)}
-		if f.Line > 0 {
-			props = append(props, "line="+strconv.Itoa(f.Line))
-			if f.Column > 0 {
-				props = append(props, "col="+strconv.Itoa(f.Column))
-			}
-			if f.EndLine > 0 {
-				props = append(props, "endLine="+strconv.Itoa(f.EndLine))
-				if f.EndColumn > 0 {
-					props = append(props, "endColumn="+strconv.Itoa(f.EndColumn))
-				}
-			}
-		}
-		props = append(props, "title="+escapeProperty(f.Rule))
+		props := append(locationProps(f.File, f.Line, f.Column, f.EndLine, f.EndColumn), "title="+escapeProperty(f.Rule))
 		writeCommand(w, level, props, f.Message)
 	}
 	for _, p := range opts.Problems {
@@ -48,14 +35,7 @@ func writeGitHub(w *bufio.Writer, fs []finding.Finding, opts Options) error {
 			hidden++
 			continue
 		}
-		props := []string{"file=" + escapeProperty(p.File)}
-		if p.Line > 0 {
-			props = append(props, "line="+strconv.Itoa(p.Line))
-			if p.Column > 0 {
-				props = append(props, "col="+strconv.Itoa(p.Column))
-			}
-		}
-		props = append(props, "title="+toolName)
+		props := append(locationProps(p.File, p.Line, p.Column, 0, 0), "title="+toolName)
 		writeCommand(w, "warning", props, p.Message)
 	}
 	if hidden > 0 {
@@ -85,19 +65,30 @@ func writeSummary(out io.Writer, fs []finding.Finding, opts Options) error {
 	return w.Flush()
 }
 
+// locationProps are the file and position properties of a workflow
+// command; unknown (zero) positions are left out.
+func locationProps(file string, line, col, endLine, endCol int) []string {
+	props := []string{"file=" + escapeProperty(file)}
+	if line > 0 {
+		props = append(props, "line="+strconv.Itoa(line))
+		if col > 0 {
+			props = append(props, "col="+strconv.Itoa(col))
+		}
+		if endLine > 0 {
+			props = append(props, "endLine="+strconv.Itoa(endLine))
+			if endCol > 0 {
+				props = append(props, "endColumn="+strconv.Itoa(endCol))
+			}
+		}
+	}
+	return props
+}
+
 func writeCommand(w *bufio.Writer, cmd string, props []string, msg string) {
 	w.WriteString("::" + cmd + " " + strings.Join(props, ",") + "::" + escapeData(msg) + "\n")
 }
 
-func githubLevel(s secretlint.Severity) string {
-	switch s {
-	case secretlint.SeverityError:
-		return "error"
-	case secretlint.SeverityWarning:
-		return "warning"
-	}
-	return "notice"
-}
+func githubLevel(s secretlint.Severity) string { return levelName(s, "error", "warning", "notice") }
 
 var (
 	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
