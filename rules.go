@@ -80,7 +80,9 @@ type Rule struct {
 	Title       Text `yaml:"title"`
 	Description Text `yaml:"description"`
 	Remediation Text `yaml:"remediation"`
-	Message     Text `yaml:"message"`
+	// Params are the names of the {placeholders} its messages take.
+	Params  []string `yaml:"params"`
+	Message Text     `yaml:"message"`
 	// Messages are variants of Message for the shapes a rule reports,
 	// chosen by the check with FormatAs.
 	Messages map[string]Text `yaml:"messages"`
@@ -105,53 +107,18 @@ type Example struct {
 func (r *Rule) HasTarget(target string) bool { return slices.Contains(r.Targets, target) }
 
 // Format fills the rule's message template for lang. Placeholders are
-// written {name}; args holds name/value pairs.
+// written {name}; args holds name/value pairs (see Fill).
 func (r *Rule) Format(lang string, args ...string) string {
-	return fill(r.Message.In(lang), args)
+	return Fill(r.Message.In(lang), args)
 }
 
 // FormatAs fills the message variant's template (Message when the rule has
 // no such variant).
 func (r *Rule) FormatAs(variant, lang string, args ...string) string {
 	if t, ok := r.Messages[variant]; ok {
-		return fill(t.In(lang), args)
+		return Fill(t.In(lang), args)
 	}
 	return r.Format(lang, args...)
-}
-
-func fill(tmpl string, args []string) string {
-	if len(args) == 0 || !strings.Contains(tmpl, "{") {
-		return tmpl
-	}
-	var b strings.Builder
-	b.Grow(len(tmpl) + 32)
-	for {
-		i := strings.IndexByte(tmpl, '{')
-		if i < 0 {
-			break
-		}
-		j := strings.IndexByte(tmpl[i:], '}')
-		if j < 0 {
-			break
-		}
-		name, val, ok := tmpl[i+1:i+j], "", false
-		for k := 0; k+1 < len(args); k += 2 {
-			if args[k] == name {
-				val, ok = args[k+1], true
-				break
-			}
-		}
-		if !ok {
-			b.WriteString(tmpl[:i+j+1])
-			tmpl = tmpl[i+j+1:]
-			continue
-		}
-		b.WriteString(tmpl[:i])
-		b.WriteString(val)
-		tmpl = tmpl[i+j+1:]
-	}
-	b.WriteString(tmpl)
-	return b.String()
 }
 
 // Store is where the guideline puts a kind of credential.
@@ -232,6 +199,9 @@ type Catalogue struct {
 	Detectors         []Detector `yaml:"detectors"`
 	// DocsURL is where docs/rules.md is published; rule anchors are rule IDs.
 	DocsURL string `yaml:"docs_url"`
+	// Phrases are the texts the engines and reports compose messages and
+	// documents from, by phrase ID.
+	Phrases map[string]Phrase `yaml:"phrases"`
 }
 
 // Rule returns the rule with the given ID.
@@ -385,5 +355,6 @@ func (c *Catalogue) Validate() error {
 			errs = append(errs, fmt.Errorf("pattern %q: %w", p, err))
 		}
 	}
+	errs = append(errs, c.validateTexts()...)
 	return errors.Join(errs...)
 }

@@ -367,11 +367,40 @@ rules:
 }
 
 func TestFormatFillsPlaceholders(t *testing.T) {
-	r := &secretlint.Rule{Message: secretlint.Text{EN: "{kind} in {place}; {unknown} {kind}", JA: "{place} の {kind}"}}
-	if got, want := r.Format("en", "kind", "DB password", "place", "const {x}"), "DB password in const {x}; {unknown} DB password"; got != want {
+	r := &secretlint.Rule{Message: secretlint.Text{EN: "{kind} in {place}; {{resolve:ssm:x}} ${VAR} {kind}", JA: "{place} の {kind}"}}
+	if got, want := r.Format("en", "kind", "DB password", "place", "const {x}"), "DB password in const {x}; {{resolve:ssm:x}} ${VAR} DB password"; got != want {
 		t.Errorf("Format = %q, want %q", got, want)
 	}
 	if got, want := r.Format("ja", "kind", "DBパスワード", "place", "定数"), "定数 の DBパスワード"; got != want {
 		t.Errorf("Format(ja) = %q, want %q", got, want)
+	}
+}
+
+// A message composed without one of its arguments fails the test that
+// composes it instead of printing "{x}".
+func TestFormatMissingArgumentPanicsUnderTest(t *testing.T) {
+	r := &secretlint.Rule{Message: secretlint.Text{EN: "{kind} in {place}", JA: "{place} の {kind}"}}
+	defer func() {
+		if recover() == nil {
+			t.Error("Format with a missing argument did not panic under test")
+		}
+	}()
+	_ = r.Format("en", "kind", "DB password")
+}
+
+func TestParamsValidated(t *testing.T) {
+	base := "version: 1\nreserved: [r]\nrules:\n- id: r\n  severity: error\n  targets: [go]\n  title: {en: t, ja: t}\n  description: {en: d, ja: d}\n  remediation: {en: r, ja: r}\n"
+	for _, tt := range []struct{ name, yaml, want string }{
+		{"undeclared", base + "  message: {en: '{a}', ja: '{a}'}\n", "not among its params"},
+		{"languages differ", base + "  params: [a, b]\n  message: {en: '{a} {b}', ja: '{a}'}\n", "ja takes"},
+		{"unused", base + "  params: [a, b]\n  message: {en: '{a}', ja: '{a}'}\n", "used by no message"},
+		{"phrase", base + "  message: {en: m, ja: m}\nphrases:\n  p: {en: '{x}', ja: '{x}'}\n", "phrase p: {x} is not among"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := secretlint.Parse([]byte(tt.yaml))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Parse: error %v, want one containing %q", err, tt.want)
+			}
+		})
 	}
 }
