@@ -231,7 +231,7 @@ func (fs *fileScan) finish() {
 	for _, p := range fs.dirs.Problems(fs.s.Known, enabled) {
 		pos := fs.tf.LineStart(p.Line) + token.Pos(p.Column-1)
 		end := fs.dirEnd[[2]int{p.Line, p.Column}]
-		fs.report(ruleSuppression, pos, end, fs.s.Message(ruleSuppression, "problem", p.Message))
+		fs.report(ruleSuppression, pos, end, fs.s.Message(ruleSuppression, "problem", fs.s.Phrase(p.Phrase, p.Args...)))
 	}
 }
 

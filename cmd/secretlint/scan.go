@@ -24,6 +24,7 @@ import (
 	"github.com/awsguard/secretlint/internal/config"
 	"github.com/awsguard/secretlint/internal/finding"
 	"github.com/awsguard/secretlint/internal/match"
+	"github.com/awsguard/secretlint/internal/pipeline"
 	"github.com/awsguard/secretlint/internal/report"
 	"github.com/awsguard/secretlint/internal/yamlscan"
 )
@@ -327,28 +328,7 @@ func scanGo(s *config.Settings, patterns []string, res *result) error {
 			problems = append(problems, finding.Problem{File: act.Package.PkgPath, Message: act.Err.Error()})
 			continue
 		}
-		for _, d := range act.Diagnostics {
-			fset := act.Package.Fset
-			pos := fset.Position(d.Pos)
-			rel := relPath(pos.Filename)
-			rule := d.Category
-			if s.Skip(rule, rel) {
-				continue
-			}
-			f := finding.Finding{
-				Rule:     rule,
-				Severity: string(s.SeverityOf(rule, rel)),
-				File:     rel,
-				Line:     pos.Line,
-				Column:   pos.Column,
-				Message:  d.Message,
-			}
-			if d.End.IsValid() {
-				end := fset.Position(d.End)
-				f.EndLine, f.EndColumn = end.Line, end.Column
-			}
-			fs = append(fs, f)
-		}
+		fs = append(fs, pipeline.Diagnostics(act.Package.Fset, act.Diagnostics, relPath, s)...)
 	}
 	res.add(fs, problems)
 	return nil
@@ -407,12 +387,7 @@ func relPath(p string) string {
 	if err != nil {
 		wd = cwd
 	}
-	if filepath.IsAbs(p) {
-		if r, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(r, "..") {
-			p = r
-		}
-	}
-	return filepath.ToSlash(filepath.Clean(p))
+	return pipeline.Rel(wd, p)
 }
 
 // lineCache serves source lines for fingerprints and SARIF columns.

@@ -141,6 +141,11 @@ func (s *Settings) Message(rule string, args ...string) string {
 	return r.Format(s.Lang, args...)
 }
 
+// Phrase formats a catalogue phrase in the run's language.
+func (s *Settings) Phrase(id string, args ...string) string {
+	return s.Catalogue.Phrase(id, s.Lang, args...)
+}
+
 // IsTestFile reports whether a slash-separated path is test code.
 func IsTestFile(p string) bool {
 	p = path.Clean("/" + p)

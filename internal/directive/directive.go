@@ -11,7 +11,6 @@
 package directive
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -63,10 +62,12 @@ func Parse(text string) (d Directive, ok bool) {
 	return d, true
 }
 
-// Problem is an invalid or unused directive.
+// Problem is an invalid or unused directive. Its text is the catalogue
+// phrase Phrase filled with Args.
 type Problem struct {
 	Line, Column int
-	Message      string
+	Phrase       string
+	Args         []string
 }
 
 // Set holds the directives of one file.
@@ -114,11 +115,12 @@ func (s *Set) Problems(known, enabled func(id string) bool) []Problem {
 		if d.File {
 			verb = fileIgnore
 		}
+		rules := strings.Join(d.Rules, ",")
 		switch {
 		case len(d.Rules) == 0:
-			p.Message = fmt.Sprintf("secretlint:%s names no rule", verb)
+			p.Phrase, p.Args = "directive_no_rule", []string{"verb", verb}
 		case d.Reason == "":
-			p.Message = fmt.Sprintf("secretlint:%s of %s has no reason", verb, strings.Join(d.Rules, ","))
+			p.Phrase, p.Args = "directive_no_reason", []string{"verb", verb, "rules", rules}
 		default:
 			var unknown []string
 			ran := false
@@ -132,9 +134,9 @@ func (s *Set) Problems(known, enabled func(id string) bool) []Problem {
 			}
 			switch {
 			case len(unknown) > 0:
-				p.Message = fmt.Sprintf("secretlint:%s names unknown rule %s", verb, strings.Join(unknown, ","))
+				p.Phrase, p.Args = "directive_unknown_rule", []string{"verb", verb, "rules", strings.Join(unknown, ",")}
 			case !d.used && ran:
-				p.Message = fmt.Sprintf("secretlint:%s of %s suppresses nothing", verb, strings.Join(d.Rules, ","))
+				p.Phrase, p.Args = "directive_unused", []string{"verb", verb, "rules", rules}
 			default:
 				continue
 			}

@@ -1,7 +1,6 @@
 package yamlscan
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/awsguard/secretlint/internal/config"
 	"github.com/awsguard/secretlint/internal/finding"
+	"github.com/awsguard/secretlint/internal/pipeline"
 )
 
 // crossState holds what the checks that need every file learn from each:
@@ -138,9 +138,12 @@ func (f *fileScan) addNode(rule string, n *yaml.Node, vs, ve int, withRange bool
 // schedule of another template names the secret.
 func (f *fileScan) addPending(rule string, n *yaml.Node, names []string, msg string) {
 	f.addNode(rule, n, 0, 0, false, msg)
-	c := &f.cands[len(f.cands)-1]
-	c.pending = true
-	c.names = names
+	if f.pending == nil {
+		f.pending = map[int][]string{}
+	}
+	ref := len(f.pending) + 1
+	f.cands[len(f.cands)-1].Ref = ref
+	f.pending[ref] = names
 }
 
 // metaSup is a per-resource suppression: Metadata: {secretlint: {ignore:
@@ -186,15 +189,15 @@ func lastLine(n *yaml.Node) int {
 }
 
 // metaFilter drops the candidates a per-resource suppression covers.
-func (f *fileScan) metaFilter(cs []cand) []cand {
+func (f *fileScan) metaFilter(cs []pipeline.Candidate) []pipeline.Candidate {
 	if len(f.msup) == 0 {
 		return cs
 	}
-	return slices.DeleteFunc(cs, func(c cand) bool {
+	return slices.DeleteFunc(cs, func(c pipeline.Candidate) bool {
 		hit := false
 		for i := range f.msup {
 			m := &f.msup[i]
-			if (m.rule == c.f.Rule || m.rule == "all") && c.f.Line >= m.from && c.f.Line <= m.to {
+			if (m.rule == c.Rule || m.rule == "all") && c.Line >= m.from && c.Line <= m.to {
 				m.used, hit = true, true
 			}
 		}
@@ -209,26 +212,29 @@ func (f *fileScan) metaProblems() {
 		return
 	}
 	for _, m := range f.msup {
-		var msg string
+		var phrase string
 		switch {
 		case m.rule == "":
-			msg = "Metadata secretlint ignore entry names no rule"
+			phrase = "metadata_no_rule"
 		case m.rule != "all" && !f.s.Known(m.rule):
-			msg = fmt.Sprintf("Metadata secretlint ignore entry names unknown rule %s", m.rule)
+			phrase = "metadata_unknown_rule"
 		case m.reason == "":
-			msg = fmt.Sprintf("Metadata secretlint ignore of %s has no reason", m.rule)
+			phrase = "metadata_no_reason"
 		case !m.used && (m.rule == "all" || f.s.Enabled(m.rule)):
-			msg = fmt.Sprintf("Metadata secretlint ignore of %s suppresses nothing", m.rule)
+			phrase = "metadata_unused"
 		default:
 			continue
 		}
-		f.cands = append(f.cands, cand{f: finding.Finding{
-			Rule:     ruleDirective,
-			Severity: f.severity(ruleDirective),
-			File:     f.rel,
-			Line:     m.line,
-			Column:   f.src.offset(m.line, m.col) - f.src.lines[m.line-1] + 1,
-			Message:  f.s.Message(ruleDirective, "problem", msg),
-		}})
+		var args []string
+		if phrase != "metadata_no_rule" {
+			args = []string{"rules", m.rule}
+		}
+		f.cands = append(f.cands, pipeline.Candidate{
+			Rule:        ruleDirective,
+			Line:        m.line,
+			Column:      f.src.offset(m.line, m.col) - f.src.lines[m.line-1] + 1,
+			Message:     f.s.Message(ruleDirective, "problem", f.s.Phrase(phrase, args...)),
+			Independent: true,
+		})
 	}
 }

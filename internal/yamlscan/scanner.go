@@ -21,6 +21,7 @@ import (
 	"github.com/awsguard/secretlint/internal/directive"
 	"github.com/awsguard/secretlint/internal/finding"
 	"github.com/awsguard/secretlint/internal/match"
+	"github.com/awsguard/secretlint/internal/pipeline"
 )
 
 // Rule IDs this engine reports. Everything else about a rule (title,
@@ -36,9 +37,9 @@ const (
 // Scanner scans YAML and JSON files with one run's settings. It is safe
 // for concurrent use.
 type Scanner struct {
-	s    *config.Settings
-	m    *match.Matcher
-	prec map[string]int
+	s          *config.Settings
+	m          *match.Matcher
+	precedence func(rule string) int
 	// idents remembers what the matcher says about names across files.
 	idents  sync.Map // string -> ident
 	nidents atomic.Int64
@@ -51,14 +52,11 @@ type Scanner struct {
 
 // New returns a scanner for the settings.
 func New(s *config.Settings) *Scanner {
-	sc := &Scanner{s: s, m: s.Matcher, prec: map[string]int{}}
+	sc := &Scanner{s: s, m: s.Matcher, precedence: pipeline.Precedence(s.Catalogue)}
 	if sc.m == nil {
 		// Settings built by hand (tests) may lack a matcher; the
 		// catalogue alone makes one.
 		sc.m, _ = match.New(s.Catalogue, match.Options{})
-	}
-	for _, r := range s.Catalogue.Rules {
-		sc.prec[r.ID] = r.Precedence
 	}
 	sc.hier, sc.hierText = hierarchyOf(s)
 	return sc
@@ -145,7 +143,6 @@ func (sc *Scanner) Scan(rel string, src []byte) (fs []finding.Finding, ps []find
 		src:      newSource(src),
 		hasHash:  bytes.IndexByte(src, '#') >= 0,
 		skipRule: map[string]bool{},
-		sev:      map[string]string{},
 	}
 	f.run()
 	return f.results(), f.problems
@@ -159,16 +156,18 @@ type fileScan struct {
 	rel string
 	src *source
 
-	hasHash  bool   // the file has a '#': comments must be told from scalars
-	excl     []span // quoted and block scalars holding a '#'
-	path     []seg  // keys and indices from the document root
-	secret   bool   // the document is a Kubernetes Secret
-	maxLine  int    // the last line of the documents parsed
-	cands    []cand
+	hasHash bool   // the file has a '#': comments must be told from scalars
+	excl    []span // quoted and block scalars holding a '#'
+	path    []seg  // keys and indices from the document root
+	secret  bool   // the document is a Kubernetes Secret
+	maxLine int    // the last line of the documents parsed
+	cands   []pipeline.Candidate
+	// pending holds, by candidate Ref, the secret names of findings kept
+	// until Scanner.Finish, which drops those another template cancels.
+	pending  map[int][]string
 	problems []finding.Problem
 	idents   map[string]ident
 	skipRule map[string]bool
-	sev      map[string]string
 	msup     []metaSup // per-resource suppressions of CloudFormation templates
 }
 
@@ -177,19 +176,6 @@ type seg struct {
 	key   string
 	index int
 	isKey bool
-}
-
-// cand is a finding before precedence and suppressions are applied.
-type cand struct {
-	f    finding.Finding
-	prec int
-	// alt is another line whose directives apply: the line where the
-	// node (or its block scalar header) starts.
-	alt int
-	// pending findings are kept until Scanner.Finish, which drops those
-	// another template cancels; names are what it looks for.
-	pending bool
-	names   []string
 }
 
 var lineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -244,33 +230,20 @@ func (f *fileScan) skip(rule string) bool {
 	return v
 }
 
-func (f *fileScan) severity(rule string) string {
-	v, ok := f.sev[rule]
-	if !ok {
-		v = string(f.s.SeverityOf(rule, f.rel))
-		f.sev[rule] = v
-	}
-	return v
-}
-
-// add records a finding of rule over the source range [start, end) (end
-// -1 when unknown).
+// add records a candidate of rule over the source range [start, end) (end
+// -1 when unknown). alt is another line whose directives apply: the line
+// where the node (or its block scalar header) starts.
 func (f *fileScan) add(rule string, start, end, alt int, msg string) {
 	line, col := f.src.pos(start)
-	fd := finding.Finding{
-		Rule:     rule,
-		Severity: f.severity(rule),
-		File:     f.rel,
-		Line:     line,
-		Column:   col,
-		Message:  msg,
-	}
+	c := pipeline.Candidate{Rule: rule, Start: start, End: start, Line: line, Column: col, AltLine: alt, Message: msg}
 	if end > start {
+		// A range is kept on its first line only: a finding over a block
+		// scalar competes with the findings of its first line.
 		if el, ec := f.src.pos(end); el == line {
-			fd.EndLine, fd.EndColumn = el, ec
+			c.End, c.EndLine, c.EndColumn = end, el, ec
 		}
 	}
-	f.cands = append(f.cands, cand{f: fd, prec: f.sc.prec[rule], alt: alt})
+	f.cands = append(f.cands, c)
 }
 
 // rawTokens runs the token detectors on the raw text from line on, for
@@ -322,77 +295,16 @@ func (f *fileScan) scanComments() {
 			}
 		}
 	}
-	f.cands = f.metaFilter(f.resolve(f.cands))
-	kept := f.cands[:0]
-	for _, c := range f.cands {
-		if set.Len() > 0 && (set.Suppressed(c.f.Rule, c.f.Line) || c.alt != c.f.Line && set.Suppressed(c.f.Rule, c.alt)) {
-			continue
-		}
-		kept = append(kept, c)
-	}
-	f.cands = kept
+	f.cands = f.metaFilter(pipeline.Resolve(f.cands, f.sc.precedence))
+	f.cands = pipeline.Suppress(f.cands, &set)
 	f.metaProblems()
-	if set.Len() == 0 || f.skip(ruleDirective) {
-		return
-	}
-	for _, p := range set.Problems(f.s.Known, f.s.Enabled) {
-		fd := finding.Finding{
-			Rule:     ruleDirective,
-			Severity: f.severity(ruleDirective),
-			File:     f.rel,
-			Line:     p.Line,
-			Column:   p.Column,
-			Message:  f.s.Message(ruleDirective, "problem", p.Message),
-		}
+	f.cands = append(f.cands, pipeline.DirectiveProblems(&set, f.rel, f.s, f.s, func(p directive.Problem) pipeline.Candidate {
+		c := pipeline.Candidate{Line: p.Line, Column: p.Column}
 		if e := ends[p.Line]; e > p.Column {
-			fd.EndLine, fd.EndColumn = p.Line, e
+			c.EndLine, c.EndColumn = p.Line, e
 		}
-		f.cands = append(f.cands, cand{f: fd})
-	}
-}
-
-// resolve keeps one finding per location: of candidates whose ranges
-// overlap on a line, the one whose rule has the highest precedence (the
-// first found among equals).
-func (f *fileScan) resolve(cs []cand) []cand {
-	slices.SortStableFunc(cs, func(a, b cand) int {
-		if a.f.Line != b.f.Line {
-			return a.f.Line - b.f.Line
-		}
-		return a.f.Column - b.f.Column
-	})
-	var out []cand
-	lineStart := 0 // index in out of the first finding on the current line
-	for _, c := range cs {
-		if len(out) > 0 && out[len(out)-1].f.Line != c.f.Line {
-			lineStart = len(out)
-		}
-		merged := false
-		for i := lineStart; i < len(out); i++ {
-			if overlap(out[i].f, c.f) {
-				if c.prec > out[i].prec {
-					out[i] = c
-				}
-				merged = true
-				break
-			}
-		}
-		if !merged {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-func overlap(a, b finding.Finding) bool {
-	ae, be := a.EndColumn, b.EndColumn
-	if ae <= a.Column {
-		ae = a.Column + 1
-	}
-	if be <= b.Column {
-		be = b.Column + 1
-	}
-	return a.Column < be && b.Column < ae
+		return c
+	})...)
 }
 
 func (f *fileScan) results() []finding.Finding {
@@ -401,11 +313,14 @@ func (f *fileScan) results() []finding.Finding {
 	}
 	out := make([]finding.Finding, 0, len(f.cands))
 	for _, c := range f.cands {
-		if c.pending {
-			f.sc.deferFinding(c.f, c.names)
-			continue
+		fd, ok := pipeline.FindingOf(f.rel, c, f.s)
+		switch {
+		case !ok:
+		case c.Ref > 0:
+			f.sc.deferFinding(fd, f.pending[c.Ref])
+		default:
+			out = append(out, fd)
 		}
-		out = append(out, c.f)
 	}
 	if len(out) == 0 {
 		return nil
