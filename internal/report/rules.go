@@ -15,79 +15,15 @@ import (
 // RuleFormats lists the formats of [WriteRules].
 var RuleFormats = []string{"text", "markdown", "json"}
 
-// labels are the words the rule pages put around catalogue texts.
-var labels = map[string]map[string]string{
-	"en": {
-		"severity":    "Severity",
-		"since":       "Since",
-		"default":     "Default",
-		"on":          "on",
-		"opt-in":      "opt-in",
-		"targets":     "Targets",
-		"tags":        "Tags",
-		"remediation": "Remediation",
-		"examples":    "Examples",
-		"bad":         "Bad",
-		"good":        "Good",
-		"docs":        "Documentation",
-		"deprecated":  "Deprecated: replaced by",
-		"rule":        "Rule",
-		"title":       "Title",
-		"detector":    "Detector",
-		"detectors":   "Detectors",
-		"reserved":    "Reserved rule IDs",
-		"page":        "secretlint rules",
-		"other":       "日本語: [rules.ja.md](rules.ja.md)",
-		"intro": "secretlint checks Go source and YAML configuration against the AWS " +
-			"secrets guideline. This page lists its rules; it is generated from " +
-			"`rules.yaml` by `secretlint rules -format markdown`, so edit that file, " +
-			"not this one. Each rule's anchor is its ID, which `secretlint explain <id>` " +
-			"and the SARIF output link to. A finding is suppressed, with a reason, by a " +
-			"`secretlint:ignore <rule-id> <reason>` comment on its line or the line above.",
-		"detectors-intro": "Detectors recognise known token formats in any string or comment; " +
-			"each match is reported with the detector's title.",
-		"reserved-intro": "These IDs belong to guideline rules that later versions implement; " +
-			"they are never used for anything else.",
-	},
-	"ja": {
-		"severity":    "重大度",
-		"since":       "導入",
-		"default":     "既定",
-		"on":          "有効",
-		"opt-in":      "オプトイン",
-		"targets":     "対象",
-		"tags":        "タグ",
-		"remediation": "対処",
-		"examples":    "例",
-		"bad":         "悪い例",
-		"good":        "良い例",
-		"docs":        "ドキュメント",
-		"deprecated":  "非推奨: 後継は",
-		"rule":        "ルール",
-		"title":       "タイトル",
-		"detector":    "検出器",
-		"detectors":   "検出器",
-		"reserved":    "予約済みのルール ID",
-		"page":        "secretlint のルール",
-		"other":       "English: [rules.md](rules.md)",
-		"intro": "secretlint は Go のソースと YAML の設定を AWS のシークレット管理ガイドラインに" +
-			"照らして検査します。このページはそのルールの一覧で、`secretlint rules -format markdown` " +
-			"が `rules.yaml` から生成しています。編集はこのファイルではなく `rules.yaml` に対して" +
-			"行ってください。各ルールのアンカーはルール ID で、`secretlint explain <id>` と SARIF " +
-			"出力がここにリンクします。指摘を抑制するには、その行か直前の行に理由付きで " +
-			"`secretlint:ignore <rule-id> <理由>` コメントを書きます。",
-		"detectors-intro": "検出器は、文字列やコメントに現れる既知のトークン形式を見つけます。" +
-			"一致した箇所は検出器のタイトルとともに報告されます。",
-		"reserved-intro": "これらの ID は今後のバージョンで実装するガイドラインのルールのために" +
-			"予約されており、ほかの用途には使いません。",
-	},
-}
-
+// label returns a word the rule pages put around catalogue texts: the
+// catalogue phrase doc_<key>. The words come from the embedded catalogue
+// whatever catalogue is rendered.
 func label(lang, key string) string {
-	if l, ok := labels[lang][key]; ok {
-		return l
+	cat, err := secretlint.Load()
+	if err != nil {
+		return key
 	}
-	return labels["en"][key]
+	return cat.Phrase("doc_"+strings.ReplaceAll(key, "-", "_"), lang)
 }
 
 // WriteRules writes the catalogue's rules in format: "text" (a table of

@@ -402,39 +402,24 @@ const (
 // "YAML value at spec.containers[0].env[1].value". A key is described by
 // the path of its mapping, never by its own text, which may be the secret.
 func (f *fileScan) placeText(k placeKind) string {
-	ja := f.s.Lang == "ja"
 	switch k {
 	case placeComment:
-		if ja {
-			return "YAML のコメント"
-		}
-		return "YAML comment"
+		return f.s.Phrase("yaml_comment")
 	case placeRaw:
-		if ja {
-			return "解析できない YAML テキスト"
-		}
-		return "unparsed YAML text"
+		return f.s.Phrase("yaml_unparsed")
 	}
 	// A key is checked before its own segment is pushed: its place is
 	// the path of its mapping.
 	p := f.pathString(f.path)
 	switch {
-	case k == placeKey && ja && p == "":
-		return "YAML のキー"
-	case k == placeKey && ja:
-		return "YAML のキー (" + p + ")"
 	case k == placeKey && p == "":
-		return "YAML key"
+		return f.s.Phrase("yaml_key")
 	case k == placeKey:
-		return "YAML key in " + p
-	case ja && p == "":
-		return "YAML の値"
-	case ja:
-		return "YAML の値 " + p
+		return f.s.Phrase("yaml_key_in", "path", p)
 	case p == "":
-		return "YAML value"
+		return f.s.Phrase("yaml_value")
 	}
-	return "YAML value at " + p
+	return f.s.Phrase("yaml_value_at", "path", p)
 }
 
 // pathString formats a path: keys joined by dots, indices in brackets. A
