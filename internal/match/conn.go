@@ -3,6 +3,8 @@ package match
 import (
 	"regexp"
 	"strings"
+
+	"github.com/awsguard/secretlint/internal/ruleid"
 )
 
 // Conn is a connection string with an inline password.
@@ -41,7 +43,7 @@ func (m *Matcher) ConnStrings(text string) []Conn {
 		if strings.HasPrefix(pw, "'") && strings.HasSuffix(pw, "'") && len(pw) >= 2 {
 			s, e, pw = s+1, e-1, pw[1:len(pw)-1]
 		}
-		if !m.inlinePassword(pw, user) || m.Allowed("credential-in-connection-string", pw) {
+		if !m.inlinePassword(pw, user) || m.Allowed(ruleid.CredentialInConnectionString, pw) {
 			return
 		}
 		for _, c := range out {

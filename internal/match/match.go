@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/awsguard/secretlint"
+	"github.com/awsguard/secretlint/internal/ruleid"
 )
 
 // Options extends the catalogue with a user's configuration.
@@ -143,7 +144,7 @@ func New(cat *secretlint.Catalogue, opts Options) (*Matcher, error) {
 			return nil, fmt.Errorf("detector %s: %w", d.ID, e)
 		}
 		if d.Rule == "" {
-			d.Rule = "hardcoded-token"
+			d.Rule = ruleid.HardcodedToken
 		}
 		cd := detector{Detector: d, re: re, allow: compile(d.Allow.Values)}
 		for _, kw := range d.Keywords {
