@@ -263,12 +263,26 @@ var kebab = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 // Validate checks the catalogue's invariants.
 func (c *Catalogue) Validate() error {
 	var errs []error
-	seen := map[string]bool{}
 	for _, id := range c.Reserved {
 		if !kebab.MatchString(id) {
 			errs = append(errs, fmt.Errorf("reserved rule ID %q is not kebab-case", id))
 		}
 	}
+	errs = append(errs, c.validateRules()...)
+	errs = append(errs, c.validateKinds()...)
+	errs = append(errs, c.validateDetectors()...)
+	for _, p := range append(slices.Clone(c.Placeholders.Patterns), c.ReferencePatterns...) {
+		if _, err := regexp.Compile(p); err != nil {
+			errs = append(errs, fmt.Errorf("pattern %q: %w", p, err))
+		}
+	}
+	errs = append(errs, c.validateTexts()...)
+	return errors.Join(errs...)
+}
+
+func (c *Catalogue) validateRules() []error {
+	var errs []error
+	seen := map[string]bool{}
 	for i := range c.Rules {
 		r := &c.Rules[i]
 		if !kebab.MatchString(r.ID) {
@@ -308,6 +322,11 @@ func (c *Catalogue) Validate() error {
 			}
 		}
 	}
+	return errs
+}
+
+func (c *Catalogue) validateKinds() []error {
+	var errs []error
 	kinds := map[string]bool{}
 	for _, k := range c.Kinds {
 		if !kebab.MatchString(k.ID) || kinds[k.ID] {
@@ -326,6 +345,11 @@ func (c *Catalogue) Validate() error {
 			errs = append(errs, fmt.Errorf("kind %s: unknown store %q", k.ID, k.Store))
 		}
 	}
+	return errs
+}
+
+func (c *Catalogue) validateDetectors() []error {
+	var errs []error
 	dets := map[string]bool{}
 	for _, d := range c.Detectors {
 		if !kebab.MatchString(d.ID) || dets[d.ID] {
@@ -350,11 +374,5 @@ func (c *Catalogue) Validate() error {
 			}
 		}
 	}
-	for _, p := range append(slices.Clone(c.Placeholders.Patterns), c.ReferencePatterns...) {
-		if _, err := regexp.Compile(p); err != nil {
-			errs = append(errs, fmt.Errorf("pattern %q: %w", p, err))
-		}
-	}
-	errs = append(errs, c.validateTexts()...)
-	return errors.Join(errs...)
+	return errs
 }

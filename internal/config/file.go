@@ -219,126 +219,148 @@ func (f *File) Settings(cat *secretlint.Catalogue, lang string) (*Settings, erro
 	if name == "" {
 		name = FileName
 	}
-	var errs []error
-	bad := func(line int, format string, args ...any) {
-		errs = append(errs, &Error{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
+	b := &builder{f: f, cat: cat, name: name}
+	s := &Settings{Source: f.path}
+	s.Texts = b.texts(lang)
+	s.Policy = b.policy()
+	opts := b.matchOptions()
+	s.Engine = b.engine()
+	if len(b.errs) > 0 {
+		return nil, errors.Join(b.errs...)
 	}
-	s := &Settings{
-		Catalogue:          cat,
-		Rules:              map[string]bool{},
-		Severity:           map[string]secretlint.Severity{},
-		Tests:              TestsInclude,
-		RuleAllowPaths:     map[string][]string{},
-		MaxFileSize:        DefaultMaxFileSize,
-		Generated:          f.Generated,
-		RotationMaxDays:    DefaultRotationMaxDays,
-		ParameterHierarchy: DefaultParameterHierarchy,
-		Source:             f.path,
+	m, err := match.New(cat, opts)
+	if err != nil {
+		return nil, &Error{File: name, Msg: err.Error()}
 	}
-	s.cwd, _ = os.Getwd()
-	if f.path != "" {
-		s.Root, _ = filepath.Abs(filepath.Dir(f.path))
+	s.Matcher = m
+	return s, nil
+}
+
+// builder turns a File into Settings, collecting every error with its line.
+type builder struct {
+	f    *File
+	cat  *secretlint.Catalogue
+	name string
+	errs []error
+}
+
+func (b *builder) bad(line int, format string, args ...any) {
+	b.errs = append(b.errs, &Error{File: b.name, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// checkID reports whether id is an implemented rule, and an error when not.
+func (b *builder) checkID(id string, line int) bool {
+	if b.cat.Rule(id) != nil {
+		return true
+	}
+	if slices.Contains(b.cat.Reserved, id) {
+		b.bad(line, "rule %q is not implemented in this version", id)
 	} else {
-		s.Root = s.cwd
+		b.bad(line, "unknown rule %q", id)
 	}
-	for _, r := range cat.Rules {
-		s.Rules[r.ID] = r.Default && r.Deprecated == ""
-		s.Severity[r.ID] = r.Severity
-	}
+	return false
+}
+
+func (b *builder) texts(lang string) Texts {
+	t := Texts{Catalogue: b.cat}
 	switch {
 	case lang != "":
-		s.Lang = lang
-	case f.Lang != "":
-		s.Lang = f.Lang
+		t.Lang = lang
+	case b.f.Lang != "":
+		t.Lang = b.f.Lang
 	default:
-		s.Lang = LangFromEnv()
+		t.Lang = LangFromEnv()
 	}
-	if !slices.Contains(secretlint.Languages, s.Lang) {
-		bad(f.lineOf("lang"), "lang %q is not one of %s", s.Lang, strings.Join(secretlint.Languages, ", "))
+	if !slices.Contains(secretlint.Languages, t.Lang) {
+		b.bad(b.f.lineOf("lang"), "lang %q is not one of %s", t.Lang, strings.Join(secretlint.Languages, ", "))
 	}
-	checkID := func(id string, line int) bool {
-		if cat.Rule(id) != nil {
-			return true
-		}
-		if slices.Contains(cat.Reserved, id) {
-			bad(line, "rule %q is not implemented in this version", id)
-		} else {
-			bad(line, "unknown rule %q", id)
-		}
-		return false
+	return t
+}
+
+func (b *builder) policy() Policy {
+	f := b.f
+	p := Policy{
+		Rules:          map[string]bool{},
+		Severity:       map[string]secretlint.Severity{},
+		Tests:          TestsInclude,
+		RuleAllowPaths: map[string][]string{},
+		AllowPaths:     f.Allow.Paths,
+		Exclude:        f.Exclude,
 	}
-	for _, id := range f.Enable {
-		if checkID(id, f.lineOf("enable")) {
-			s.Rules[id] = true
-		}
+	p.cwd, _ = os.Getwd()
+	if f.path != "" {
+		p.Root, _ = filepath.Abs(filepath.Dir(f.path))
+	} else {
+		p.Root = p.cwd
 	}
-	for _, id := range f.Disable {
-		if checkID(id, f.lineOf("disable")) {
-			s.Rules[id] = false
-		}
+	for _, r := range b.cat.Rules {
+		p.Rules[r.ID] = r.Default && r.Deprecated == ""
+		p.Severity[r.ID] = r.Severity
 	}
-	opts := match.Options{RuleAllowValues: map[string][]string{}}
-	checkRegexes := func(line int, res []string) {
-		for _, r := range res {
-			if _, err := regexp.Compile(r); err != nil {
-				bad(line, "allow value %q: %v", r, err)
+	for _, l := range []struct {
+		ids []string
+		key string
+		on  bool
+	}{{f.Enable, "enable", true}, {f.Disable, "disable", false}} {
+		for _, id := range l.ids {
+			if b.checkID(id, f.lineOf(l.key)) {
+				p.Rules[id] = l.on
 			}
 		}
 	}
 	for _, rc := range f.Rules {
-		if !checkID(rc.ID, rc.line) {
+		if !b.checkID(rc.ID, rc.line) {
 			continue
 		}
 		if rc.Enabled != nil {
-			s.Rules[rc.ID] = *rc.Enabled
+			p.Rules[rc.ID] = *rc.Enabled
 		}
 		if rc.Severity != "" {
 			if !rc.Severity.Valid() {
-				bad(rc.line, "rule %s: severity %q is not error, warning or note", rc.ID, rc.Severity)
+				b.bad(rc.line, "rule %s: severity %q is not error, warning or note", rc.ID, rc.Severity)
 			} else {
-				s.Severity[rc.ID] = rc.Severity
+				p.Severity[rc.ID] = rc.Severity
 			}
 		}
-		checkRegexes(rc.line, rc.Allow.Values)
-		opts.RuleAllowValues[rc.ID] = rc.Allow.Values
-		s.RuleAllowPaths[rc.ID] = rc.Allow.Paths
+		p.RuleAllowPaths[rc.ID] = rc.Allow.Paths
 	}
-	checkRegexes(f.lineOf("allow"), f.Allow.Values)
-	opts.AllowValues = f.Allow.Values
-	s.AllowPaths = f.Allow.Paths
-	s.Exclude = f.Exclude
 	switch f.Tests {
 	case "":
 	case TestsInclude, TestsExclude, TestsNote:
-		s.Tests = f.Tests
+		p.Tests = f.Tests
 	default:
-		bad(f.lineOf("tests"), "tests %q is not include, exclude or note", f.Tests)
+		b.bad(f.lineOf("tests"), "tests %q is not include, exclude or note", f.Tests)
 	}
-	if f.MaxFileSize != "" {
-		n, err := parseSize(f.MaxFileSize)
-		if err != nil {
-			bad(f.lineOf("max_file_size"), "max_file_size: %v", err)
+	return p
+}
+
+// matchOptions checks the allowlisted values, kinds and detectors the file
+// adds to the catalogue's.
+func (b *builder) matchOptions() match.Options {
+	f := b.f
+	opts := match.Options{RuleAllowValues: map[string][]string{}}
+	checkRegexes := func(line int, res []string) {
+		for _, r := range res {
+			if _, err := regexp.Compile(r); err != nil {
+				b.bad(line, "allow value %q: %v", r, err)
+			}
 		}
-		s.MaxFileSize = n
 	}
-	if f.RotationMaxDays != 0 {
-		if f.RotationMaxDays < 1 || f.RotationMaxDays > MaxRotationDays {
-			bad(f.lineOf("rotation_max_days"), "rotation_max_days %d is not between 1 and %d", f.RotationMaxDays, MaxRotationDays)
+	for _, rc := range f.Rules {
+		if b.cat.Rule(rc.ID) == nil {
+			continue // reported by policy
 		}
-		s.RotationMaxDays = f.RotationMaxDays
+		checkRegexes(rc.line, rc.Allow.Values)
+		opts.RuleAllowValues[rc.ID] = rc.Allow.Values
 	}
-	if f.ParameterHierarchy != "" {
-		if _, err := HierarchyRegexp(f.ParameterHierarchy); err != nil {
-			bad(f.lineOf("parameter_hierarchy"), "parameter_hierarchy: %v", err)
-		}
-		s.ParameterHierarchy = f.ParameterHierarchy
-	}
+	checkRegexes(f.lineOf("allow"), f.Allow.Values)
+	opts.AllowValues = f.Allow.Values
 	for _, k := range f.Kinds {
 		if k.ID == "" || len(k.Words) == 0 {
-			bad(f.lineOf("kinds"), "a kind needs an id and words")
+			b.bad(f.lineOf("kinds"), "a kind needs an id and words")
 			continue
 		}
-		if cat.Kind(k.ID) == nil {
+		if b.cat.Kind(k.ID) == nil {
 			if k.Store == "" {
 				k.Store = secretlint.StoreSecretsManager
 			}
@@ -351,11 +373,11 @@ func (f *File) Settings(cat *secretlint.Catalogue, lang string) (*Settings, erro
 	}
 	for _, d := range f.Detectors {
 		if d.ID == "" || d.Regex == "" || len(d.Keywords) == 0 {
-			bad(f.lineOf("detectors"), "a detector needs an id, keywords and a regex")
+			b.bad(f.lineOf("detectors"), "a detector needs an id, keywords and a regex")
 			continue
 		}
 		if _, err := regexp.Compile(d.Regex); err != nil {
-			bad(f.lineOf("detectors"), "detector %s: %v", d.ID, err)
+			b.bad(f.lineOf("detectors"), "detector %s: %v", d.ID, err)
 			continue
 		}
 		if d.Title == "" {
@@ -363,15 +385,37 @@ func (f *File) Settings(cat *secretlint.Catalogue, lang string) (*Settings, erro
 		}
 		opts.Detectors = append(opts.Detectors, d)
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	return opts
+}
+
+func (b *builder) engine() Engine {
+	f := b.f
+	e := Engine{
+		MaxFileSize:        DefaultMaxFileSize,
+		Generated:          f.Generated,
+		RotationMaxDays:    DefaultRotationMaxDays,
+		ParameterHierarchy: DefaultParameterHierarchy,
 	}
-	m, err := match.New(cat, opts)
-	if err != nil {
-		return nil, &Error{File: name, Msg: err.Error()}
+	if f.MaxFileSize != "" {
+		n, err := parseSize(f.MaxFileSize)
+		if err != nil {
+			b.bad(f.lineOf("max_file_size"), "max_file_size: %v", err)
+		}
+		e.MaxFileSize = n
 	}
-	s.Matcher = m
-	return s, nil
+	if f.RotationMaxDays != 0 {
+		if f.RotationMaxDays < 1 || f.RotationMaxDays > MaxRotationDays {
+			b.bad(f.lineOf("rotation_max_days"), "rotation_max_days %d is not between 1 and %d", f.RotationMaxDays, MaxRotationDays)
+		}
+		e.RotationMaxDays = f.RotationMaxDays
+	}
+	if f.ParameterHierarchy != "" {
+		if _, err := HierarchyRegexp(f.ParameterHierarchy); err != nil {
+			b.bad(f.lineOf("parameter_hierarchy"), "parameter_hierarchy: %v", err)
+		}
+		e.ParameterHierarchy = f.ParameterHierarchy
+	}
+	return e
 }
 
 func parseSize(s string) (int64, error) {

@@ -31,12 +31,25 @@ const (
 // parsed but reported.
 const DefaultMaxFileSize = 4 << 20
 
-// Settings is the effective configuration of a run.
+// Settings is the effective configuration of a run: how its texts read,
+// which findings it reports, and how its engines scan.
 type Settings struct {
+	Texts
+	Policy
+	Engine
+	// Source is the configuration file the settings came from, or "".
+	Source string
+}
+
+// Texts composes a run's messages: the catalogue in the run's language.
+type Texts struct {
 	Catalogue *secretlint.Catalogue
-	Matcher   *match.Matcher
 	// Lang is "en" or "ja".
 	Lang string
+}
+
+// Policy decides which findings a run reports and how severe they are.
+type Policy struct {
 	// Rules maps every catalogue rule ID to whether it runs.
 	Rules map[string]bool
 	// Severity maps every catalogue rule ID to its effective severity.
@@ -46,18 +59,21 @@ type Settings struct {
 	AllowPaths     []string
 	RuleAllowPaths map[string][]string
 	// Exclude are globs of files and directories not scanned at all.
-	Exclude     []string
-	MaxFileSize int64
-	// Generated includes generated Go files (skipped by default).
-	Generated bool
-	// Source is the configuration file the settings came from, or "".
-	Source string
+	Exclude []string
 	// Root is the directory path globs are relative to: the configuration
 	// file's directory, or the working directory without one.
 	Root string
 	// cwd is the working directory when the settings were made: relative
 	// paths are relative to it (no system call per path).
 	cwd string
+}
+
+// Engine holds what the engines scan with.
+type Engine struct {
+	Matcher     *match.Matcher
+	MaxFileSize int64
+	// Generated includes generated Go files (skipped by default).
+	Generated bool
 	// RotationMaxDays is the longest interval of a rotation schedule.
 	RotationMaxDays int
 	// ParameterHierarchy is the shape Parameter Store names must have.
@@ -124,16 +140,16 @@ func Default() (*Settings, error) {
 }
 
 // Enabled reports whether rule runs.
-func (s *Settings) Enabled(rule string) bool { return s.Rules[rule] }
+func (s *Policy) Enabled(rule string) bool { return s.Rules[rule] }
 
 // Known reports whether rule is a catalogue rule.
-func (s *Settings) Known(rule string) bool { return s.Catalogue.Rule(rule) != nil }
+func (s *Texts) Known(rule string) bool { return s.Catalogue.Rule(rule) != nil }
 
 // Rule returns the catalogue rule.
-func (s *Settings) Rule(id string) *secretlint.Rule { return s.Catalogue.Rule(id) }
+func (s *Texts) Rule(id string) *secretlint.Rule { return s.Catalogue.Rule(id) }
 
 // Message formats rule's message in the run's language.
-func (s *Settings) Message(rule string, args ...string) string {
+func (s *Texts) Message(rule string, args ...string) string {
 	r := s.Catalogue.Rule(rule)
 	if r == nil {
 		return rule
@@ -142,7 +158,7 @@ func (s *Settings) Message(rule string, args ...string) string {
 }
 
 // Phrase formats a catalogue phrase in the run's language.
-func (s *Settings) Phrase(id string, args ...string) string {
+func (s *Texts) Phrase(id string, args ...string) string {
 	return s.Catalogue.Phrase(id, s.Lang, args...)
 }
 
@@ -155,7 +171,7 @@ func IsTestFile(p string) bool {
 // Skip reports whether a finding of rule in the slash-separated path p
 // (relative to the scan root) is not reported: its rule is off, its path
 // is allowlisted, or it is test code under the exclude policy.
-func (s *Settings) Skip(rule, p string) bool {
+func (s *Policy) Skip(rule, p string) bool {
 	p = s.rel(p)
 	if !s.Rules[rule] {
 		return true
@@ -167,7 +183,7 @@ func (s *Settings) Skip(rule, p string) bool {
 }
 
 // SeverityOf returns the severity of a finding of rule in path p.
-func (s *Settings) SeverityOf(rule, p string) secretlint.Severity {
+func (s *Policy) SeverityOf(rule, p string) secretlint.Severity {
 	p = s.rel(p)
 	if s.Tests == TestsNote && IsTestFile(p) {
 		return secretlint.SeverityNote
@@ -176,11 +192,11 @@ func (s *Settings) SeverityOf(rule, p string) secretlint.Severity {
 }
 
 // Excluded reports whether the slash-separated path p is not scanned.
-func (s *Settings) Excluded(p string) bool { return MatchAny(s.Exclude, s.rel(p)) }
+func (s *Policy) Excluded(p string) bool { return MatchAny(s.Exclude, s.rel(p)) }
 
 // rel makes a path (absolute, or relative to the working directory)
 // relative to Root, slash-separated; a path outside Root stays as it is.
-func (s *Settings) rel(p string) string {
+func (s *Policy) rel(p string) string {
 	if s.Root == "" {
 		return filepath.ToSlash(p)
 	}
@@ -282,7 +298,7 @@ func (s *Settings) Override(enable, disable []string, tests string) error {
 }
 
 // MessageAs formats a variant of rule's message in the run's language.
-func (s *Settings) MessageAs(rule, variant string, args ...string) string {
+func (s *Texts) MessageAs(rule, variant string, args ...string) string {
 	r := s.Catalogue.Rule(rule)
 	if r == nil {
 		return rule
