@@ -1,6 +1,10 @@
 package secretlint_test
 
 import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -402,5 +406,32 @@ func TestParamsValidated(t *testing.T) {
 				t.Errorf("Parse: error %v, want one containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// Every rule has fixtures for each engine of its targets: a fixture
+// directory named after the rule whose files expect a finding of it.
+func TestRuleFixturesPerTarget(t *testing.T) {
+	cat := load(t)
+	dirs := map[string]string{"go": "src", "yaml": "yaml"}
+	for _, r := range cat.Rules {
+		for _, target := range r.Targets {
+			dir := filepath.Join("testdata", dirs[target], r.ID)
+			found := false
+			err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() || found {
+					return err
+				}
+				src, err := os.ReadFile(p)
+				if err != nil {
+					return err
+				}
+				found = bytes.Contains(src, []byte("want "))
+				return nil
+			})
+			if err != nil || !found {
+				t.Errorf("rule %s targets %s but %s has no fixture that wants a finding (%v)", r.ID, target, dir, err)
+			}
+		}
 	}
 }

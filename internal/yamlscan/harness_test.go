@@ -147,7 +147,10 @@ func TestFixtures(t *testing.T) {
 			continue
 		}
 		files, _ := filepath.Glob(filepath.Join(fixtureRoot, rule, "*"))
-		sc := New(s)
+		// The directory's rule runs even when it is opt-in.
+		ds := testSettings(t)
+		ds.Rules[rule] = true
+		sc := New(ds)
 		type scanned struct {
 			file, rel string
 			src       []byte
