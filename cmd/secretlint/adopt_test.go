@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/awsguard/secretlint/internal/pipeline"
 )
 
 func writeFile(t *testing.T, name, content string) {
@@ -33,7 +35,7 @@ func TestBaseline(t *testing.T) {
 	if strings.Contains(string(data), "Vq7rT2xLm9") || strings.Contains(string(data), `"line"`) {
 		t.Fatalf("baseline holds a secret or line numbers:\n%s", data)
 	}
-	var b baselineFile
+	var b pipeline.Baseline
 	if err := json.Unmarshal(data, &b); err != nil || len(b.Entries) != 2 {
 		t.Fatalf("baseline = %+v, %v; want 2 entries", b, err)
 	}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/awsguard/secretlint"
 	"github.com/awsguard/secretlint/analyzer"
+	"github.com/awsguard/secretlint/internal/atomicfile"
 	"github.com/awsguard/secretlint/internal/config"
 	"github.com/awsguard/secretlint/internal/finding"
 	"github.com/awsguard/secretlint/internal/match"
@@ -146,7 +147,7 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 	}
 
 	if o.recordBaseline {
-		if err := writeBaseline(o.output, fs); err != nil {
+		if err := pipeline.WriteBaseline(o.output, fs); err != nil {
 			return exitError, err
 		}
 		fmt.Fprintf(stderr, "secretlint: recorded %d findings in %s\n", len(fs), o.output)
@@ -165,24 +166,17 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 		fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return !changed.keep(f) })
 	}
 	if o.baseline != "" {
-		b, err := readBaseline(o.baseline)
+		b, err := pipeline.ReadBaseline(o.baseline)
 		if err != nil {
 			return exitError, err
 		}
-		var stale []baselineEntry
-		fs, stale = applyBaseline(fs, b)
-		reportStale(stderr, o.baseline, stale)
+		var stale []pipeline.BaselineEntry
+		fs, stale = b.Apply(fs)
+		for _, e := range stale {
+			fmt.Fprintf(stderr, "secretlint: baseline %s: stale entry: %s in %s no longer found (run secretlint baseline to drop it)\n", o.baseline, e.Rule, e.File)
+		}
 	}
 
-	out := stdout
-	if o.output != "" {
-		f, err := os.Create(o.output)
-		if err != nil {
-			return exitError, err
-		}
-		defer f.Close()
-		out = f
-	}
 	var summary io.Writer
 	if name := os.Getenv("GITHUB_STEP_SUMMARY"); name != "" && o.format == "github" {
 		f, err := os.OpenFile(name, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
@@ -192,20 +186,29 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 		defer f.Close()
 		summary = f
 	}
-	w := bufio.NewWriter(out)
-	err = report.Write(w, fs, report.Options{
-		Format:    o.format,
-		Lang:      s.Lang,
-		Catalogue: s.Catalogue,
-		Version:   version(),
-		Color:     o.format == "text" && o.output == "" && !o.noColor && isTerminal(stdout),
-		Category:  o.category,
-		Problems:  problems,
-		Source:    lines.text,
-		Summary:   summary,
-	})
-	if err == nil {
-		err = w.Flush()
+	render := func(out io.Writer) error {
+		w := bufio.NewWriter(out)
+		err := report.Write(w, fs, report.Options{
+			Format:    o.format,
+			Lang:      s.Lang,
+			Catalogue: s.Catalogue,
+			Version:   version(),
+			Color:     o.format == "text" && o.output == "" && !o.noColor && isTerminal(stdout),
+			Category:  o.category,
+			Problems:  problems,
+			Source:    lines.text,
+			Summary:   summary,
+		})
+		if err != nil {
+			return err
+		}
+		return w.Flush()
+	}
+	if o.output != "" {
+		// A failed run leaves the previous report in place.
+		err = atomicfile.Write(o.output, 0o644, render)
+	} else {
+		err = render(stdout)
 	}
 	if err != nil {
 		return exitError, err
