@@ -86,20 +86,7 @@ func (t *Template) evalDepth(n *yaml.Node, out []Leaf, depth int) []Leaf {
 	case "Fn::FindInMap":
 		return t.findInMap(arg, out, depth)
 	case "Fn::Select":
-		if arg.Kind == yaml.SequenceNode && len(arg.Content) == 2 {
-			list := arg.Content[1]
-			if list.Kind == yaml.SequenceNode && IntrinsicName(list) == "" {
-				if i, err := strconv.Atoi(arg.Content[0].Value); err == nil && i >= 0 && i < len(list.Content) {
-					return t.evalDepth(list.Content[i], out, depth)
-				}
-				for _, c := range list.Content {
-					out = t.evalDepth(c, out, depth)
-				}
-				return out
-			}
-			return t.evalDepth(list, out, depth)
-		}
-		return out
+		return t.selectFn(arg, out, depth)
 	case "Fn::Split":
 		if arg.Kind == yaml.SequenceNode && len(arg.Content) == 2 {
 			return t.evalDepth(arg.Content[1], out, depth)
@@ -110,6 +97,12 @@ func (t *Template) evalDepth(n *yaml.Node, out []Leaf, depth int) []Leaf {
 	default: // Fn::ImportValue, Fn::GetAZs, Fn::Cidr, Fn::Transform, Condition…
 		return append(out, Leaf{Source: SourceUnknown, Node: arg})
 	}
+	return t.plain(n, out, depth)
+}
+
+// plain evaluates a node that is no intrinsic function: a string, or
+// the items of a list.
+func (t *Template) plain(n *yaml.Node, out []Leaf, depth int) []Leaf {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if !Literal(n) {
@@ -120,6 +113,25 @@ func (t *Template) evalDepth(n *yaml.Node, out []Leaf, depth int) []Leaf {
 		for _, c := range n.Content {
 			out = t.evalDepth(c, out, depth)
 		}
+	}
+	return out
+}
+
+// selectFn evaluates `Fn::Select`: the item a literal index selects, or
+// every item.
+func (t *Template) selectFn(arg *yaml.Node, out []Leaf, depth int) []Leaf {
+	if arg.Kind != yaml.SequenceNode || len(arg.Content) != 2 {
+		return out
+	}
+	list := arg.Content[1]
+	if list.Kind != yaml.SequenceNode || IntrinsicName(list) != "" {
+		return t.evalDepth(list, out, depth)
+	}
+	if i, err := strconv.Atoi(arg.Content[0].Value); err == nil && i >= 0 && i < len(list.Content) {
+		return t.evalDepth(list.Content[i], out, depth)
+	}
+	for _, c := range list.Content {
+		out = t.evalDepth(c, out, depth)
 	}
 	return out
 }
