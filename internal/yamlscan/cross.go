@@ -8,6 +8,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/awsguard/secretlint/internal/cfn"
 	"github.com/awsguard/secretlint/internal/config"
 	"github.com/awsguard/secretlint/internal/finding"
 	"github.com/awsguard/secretlint/internal/pipeline"
@@ -81,7 +82,7 @@ func (sc *Scanner) Finish() ([]finding.Finding, []finding.Problem) {
 func (sc *Scanner) rotatedElsewhere(names []string) bool {
 	for id := range sc.cross.rotated {
 		for _, n := range names {
-			if id == n || !strings.HasPrefix(n, "import:") && secretNameMatches(id, n) {
+			if id == n || !strings.HasPrefix(n, "import:") && cfn.SecretNameMatches(id, n) {
 				return true
 			}
 		}
@@ -156,18 +157,18 @@ type metaSup struct {
 }
 
 // metaSuppressions reads the per-resource suppressions of a template.
-func (t *cfnTemplate) metaSuppressions() {
-	for _, r := range t.order {
-		ig := get(get(get(r.node, "Metadata"), "secretlint"), "ignore")
+func (f *fileScan) metaSuppressions(t *cfn.Template) {
+	for _, r := range t.Order {
+		ig := cfn.Get(cfn.Get(cfn.Get(r.Node, "Metadata"), "secretlint"), "ignore")
 		if ig == nil || ig.Kind != yaml.SequenceNode {
 			continue
 		}
-		last := lastLine(r.node)
+		last := lastLine(r.Node)
 		for _, e := range ig.Content {
-			t.f.msup = append(t.f.msup, metaSup{
-				rule:   scalarValue(get(e, "rule")),
-				reason: strings.TrimSpace(scalarValue(get(e, "reason"))),
-				from:   r.key.Line,
+			f.msup = append(f.msup, metaSup{
+				rule:   cfn.ScalarValue(cfn.Get(e, "rule")),
+				reason: strings.TrimSpace(cfn.ScalarValue(cfn.Get(e, "reason"))),
+				from:   r.Key.Line,
 				to:     last,
 				line:   e.Line,
 				col:    e.Column,

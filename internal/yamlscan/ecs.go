@@ -1,10 +1,11 @@
 package yamlscan
 
 import (
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/awsguard/secretlint/internal/cfn"
 )
 
 // ecsDocument checks a standalone ECS task definition (the JSON or YAML
@@ -15,93 +16,66 @@ func (f *fileScan) ecsDocument(doc *yaml.Node) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
-	t := newCFNTemplate(f, root)
-	t.containers("", get(root, "containerDefinitions"))
+	sites := containerSites("", cfn.Get(root, "containerDefinitions"), nil)
+	runCFN(newCFNState(cfn.New(root), f, sites), []cfnRule{&credRule{}, &exposureRule{}})
 }
 
-// containers checks the container definitions of a task definition:
-// keys are matched in any case, so CloudFormation's PascalCase and the
-// ECS API's camelCase both work.
-func (t *cfnTemplate) containers(owner string, defs *yaml.Node) {
-	if defs == nil || defs.Kind != yaml.SequenceNode {
+// ecsSite is what the credential rule learns of an ECS container secret.
+type ecsSite struct {
+	store cfn.Source // SourceSecretsManager, SourceSSM or SourceUnknown
+	param string     // the Parameter Store parameter
+	// hier is set when the parameter is named by its text.
+	hier bool
+}
+
+// collectECS reads an ECS `Secrets` / `SecretOptions` entry: the store
+// its ValueFrom points at.
+func (st *cfnState) collectECS(s *credSite) {
+	t := st.t
+	s.u.name = st.r.credName(s.name)
+	// A URL (SPRING_DATASOURCE_URL) is configuration unless its value
+	// holds a password, which a valueFrom does not show.
+	s.u.db = isDBName(s.u.name)
+	s.u.subject = st.envSubject(s.owner, s.name)
+	e := &s.ecs
+	for _, l := range t.Eval(s.v) {
+		switch l.Source {
+		case cfn.SourceSecretsManager:
+			e.store = cfn.SourceSecretsManager
+			st.useSecret(l, s.u.db)
+		case cfn.SourceSSM:
+			e.store, e.param = cfn.SourceSSM, l.Text
+		}
+	}
+	if e.store != cfn.SourceUnknown {
 		return
 	}
-	prefix := "containerDefinitions"
-	if owner != "" {
-		prefix = "Resources." + owner + ".Properties.ContainerDefinitions"
+	str, ok := t.Flat(s.v)
+	if !ok {
+		return
 	}
-	for i, c := range defs.Content {
-		if c.Kind != yaml.MappingNode {
-			continue
+	switch {
+	case strings.Contains(str, ":secretsmanager:") || strings.Contains(str, "/aws/reference/secretsmanager/"):
+		e.store = cfn.SourceSecretsManager
+		if !strings.Contains(str, "${") {
+			st.useSecret(cfn.Leaf{Text: secretARNName(str)}, s.u.db)
 		}
-		cname := scalarValue(get(c, "Name"))
-		who := owner
-		if cname != "" {
-			who = strings.TrimPrefix(owner+"/"+cname, "/")
-		}
-		at := prefix + "[" + strconv.Itoa(i) + "]"
-		if env := get(c, "Environment"); env != nil && env.Kind == yaml.SequenceNode {
-			for j, e := range env.Content {
-				name := scalarValue(get(e, "Name"))
-				if name == "" {
-					continue
-				}
-				t.envVar(who, name, at+".environment["+strconv.Itoa(j)+"].value", get(e, "Value"))
-			}
-		}
-		t.ecsSecrets(who, get(c, "Secrets"))
-		t.ecsSecrets(who, get(get(c, "LogConfiguration"), "SecretOptions"))
+	case strings.HasPrefix(str, "arn:") && strings.Contains(str, ":ssm:"),
+		!strings.HasPrefix(str, "arn:") && !strings.HasPrefix(str, "${") && str != "":
+		e.store, e.param, e.hier = cfn.SourceSSM, cfn.SSMName(str), true
 	}
 }
 
-// ecsSecrets checks `Secrets` / `SecretOptions` entries: the store each
-// ValueFrom points at.
-func (t *cfnTemplate) ecsSecrets(owner string, list *yaml.Node) {
-	if list == nil || list.Kind != yaml.SequenceNode {
+// checkECS reports an ECS container secret read from Parameter Store.
+func (st *cfnState) checkECS(s *credSite) {
+	e := &s.ecs
+	if e.hier {
+		st.hierarchyAt(e.param, s.v, 0, 0)
+	}
+	if e.store != cfn.SourceSSM || !s.u.name.Credential() {
 		return
 	}
-	f := t.f
-	for _, e := range list.Content {
-		name := scalarValue(get(e, "Name"))
-		vf := get(e, "ValueFrom")
-		if name == "" || vf == nil {
-			continue
-		}
-		id := f.ident(name).name
-		// A URL (SPRING_DATASOURCE_URL) is configuration unless its value
-		// holds a password, which a valueFrom does not show.
-		db := isDBName(id)
-		u := credUse{subject: t.envSubject(owner, name), name: id, db: db}
-		store, param := srcUnknown, ""
-		for _, l := range t.eval(vf, nil) {
-			switch l.kind {
-			case srcSecretsManager:
-				store = srcSecretsManager
-				t.useSecret(l, db)
-			case srcSSM:
-				store, param = srcSSM, l.text
-			}
-		}
-		if store == srcUnknown {
-			if s, ok := t.flat(vf); ok {
-				switch {
-				case strings.Contains(s, ":secretsmanager:") || strings.Contains(s, "/aws/reference/secretsmanager/"):
-					store = srcSecretsManager
-					if !strings.Contains(s, "${") {
-						t.useSecret(leaf{text: secretARNName(s)}, db)
-					}
-				case strings.HasPrefix(s, "arn:") && strings.Contains(s, ":ssm:"),
-					!strings.HasPrefix(s, "arn:") && !strings.HasPrefix(s, "${") && s != "":
-					store, param = srcSSM, ssmName(s)
-					t.hierarchy(param, vf)
-				}
-			}
-		}
-		if store != srcSSM || !id.Credential() {
-			continue
-		}
-		t.storeFinding(u, leaf{kind: srcSSM, n: vf, text: param, ecs: true}, "")
-	}
+	st.storeFinding(s.u, cfn.Leaf{Source: cfn.SourceSSM, Node: s.v, Text: e.param}, "", true)
 }
 
 // secretARNName returns the secret name of a Secrets Manager ARN (without

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/awsguard/secretlint/internal/cfn"
 )
 
 // secretActions are the actions that read secrets or decrypt them.
@@ -17,34 +19,45 @@ var secretActions = []string{
 	"kms:decrypt",
 }
 
-// iamPolicies reports IAM statements of a resource that allow reading
-// every secret.
-func (t *cfnTemplate) iamPolicies(r *cfnResource) {
-	if t.f.skip(ruleBroadAccess) || r.props == nil {
+// broadAccessRule reports IAM statements that allow reading every secret
+// (broad-secret-access): inline and managed policies of IAM resources,
+// and the policies of SAM functions and state machines.
+type broadAccessRule struct{ noCollect }
+
+func (broadAccessRule) check(st *cfnState) {
+	if st.r.skip(ruleBroadAccess) {
 		return
 	}
-	switch r.typ {
+	for _, r := range st.t.Order {
+		if r.Props != nil {
+			st.iamPolicies(r)
+		}
+	}
+}
+
+func (st *cfnState) iamPolicies(r *cfn.Resource) {
+	switch r.Type {
 	case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy":
-		t.policyDoc(r.id, t.prop(r, "PolicyDocument"))
+		st.policyDoc(r.ID, r.Prop("PolicyDocument"))
 	case "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group":
-		if ps := t.prop(r, "Policies"); ps != nil && ps.Kind == yaml.SequenceNode {
+		if ps := r.Prop("Policies"); ps != nil && ps.Kind == yaml.SequenceNode {
 			for _, p := range ps.Content {
-				t.policyDoc(r.id, get(p, "PolicyDocument"))
+				st.policyDoc(r.ID, cfn.Get(p, "PolicyDocument"))
 			}
 		}
 	case typeSAMFunction, "AWS::Serverless::StateMachine":
-		ps := t.prop(r, "Policies")
+		ps := r.Prop("Policies")
 		if ps == nil {
 			return
 		}
 		if ps.Kind == yaml.MappingNode {
-			t.policyDoc(r.id, ps)
+			st.policyDoc(r.ID, ps)
 			return
 		}
 		if ps.Kind == yaml.SequenceNode {
 			for _, p := range ps.Content {
-				if get(p, "Statement") != nil {
-					t.policyDoc(r.id, p)
+				if cfn.Get(p, "Statement") != nil {
+					st.policyDoc(r.ID, p)
 				}
 			}
 		}
@@ -53,7 +66,7 @@ func (t *cfnTemplate) iamPolicies(r *cfnResource) {
 
 // statements returns the statements of a policy document.
 func statements(doc *yaml.Node) []*yaml.Node {
-	st := get(doc, "Statement")
+	st := cfn.Get(doc, "Statement")
 	switch {
 	case st == nil:
 		return nil
@@ -65,14 +78,14 @@ func statements(doc *yaml.Node) []*yaml.Node {
 	return nil
 }
 
-func (t *cfnTemplate) policyDoc(owner string, doc *yaml.Node) {
-	f := t.f
+func (st *cfnState) policyDoc(owner string, doc *yaml.Node) {
+	rep := st.r
 	for _, s := range statements(doc) {
-		if scalarValue(get(s, "Effect")) != "Allow" {
+		if cfn.ScalarValue(cfn.Get(s, "Effect")) != "Allow" {
 			continue
 		}
 		action := ""
-		for _, a := range scalars(get(s, "Action")) {
+		for _, a := range cfn.Scalars(cfn.Get(s, "Action")) {
 			if secretAction(a.Value) {
 				action = a.Value
 				break
@@ -81,9 +94,9 @@ func (t *cfnTemplate) policyDoc(owner string, doc *yaml.Node) {
 		if action == "" {
 			continue
 		}
-		for _, res := range scalars(get(s, "Resource")) {
-			if res.Value == "*" && literal(res) {
-				f.addNode(ruleBroadAccess, res, 0, 0, false, f.s.Message(ruleBroadAccess, "resource", owner, "action", action))
+		for _, res := range cfn.Scalars(cfn.Get(s, "Resource")) {
+			if res.Value == "*" && cfn.Literal(res) {
+				rep.addNode(ruleBroadAccess, res, 0, 0, false, rep.message(ruleBroadAccess, "resource", owner, "action", action))
 				break
 			}
 		}
@@ -99,33 +112,4 @@ func secretAction(a string) bool {
 		}
 	}
 	return false
-}
-
-// resourcePolicy reports a Secrets Manager resource policy that lets any
-// principal in without a condition.
-func (t *cfnTemplate) resourcePolicy(r *cfnResource) {
-	f := t.f
-	if f.skip(rulePublicPolicy) {
-		return
-	}
-	for _, s := range statements(t.prop(r, "ResourcePolicy")) {
-		if scalarValue(get(s, "Effect")) != "Allow" || get(s, "Condition") != nil {
-			continue
-		}
-		p := get(s, "Principal")
-		var star *yaml.Node
-		for _, n := range scalars(p) {
-			if n.Value == "*" {
-				star = n
-			}
-		}
-		for _, n := range scalars(get(p, "AWS")) {
-			if n.Value == "*" {
-				star = n
-			}
-		}
-		if star != nil {
-			f.addNode(rulePublicPolicy, star, 0, 0, false, f.s.Message(rulePublicPolicy, "resource", r.id))
-		}
-	}
 }

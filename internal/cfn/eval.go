@@ -1,4 +1,4 @@
-package yamlscan
+package cfn
 
 import (
 	"regexp"
@@ -8,65 +8,58 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// srcKind is where a CloudFormation value comes from, once its intrinsic
+// Source is where a CloudFormation value comes from, once its intrinsic
 // functions are evaluated.
-type srcKind uint8
+type Source uint8
 
 const (
-	srcUnknown        srcKind = iota // an attribute, an import, a pseudo parameter
-	srcLiteral                       // text written in the template
-	srcNoValue                       // AWS::NoValue: the property is not set
-	srcSecretsManager                // a dynamic reference, ARN, Ref or GetAtt of a secret
-	srcSSMSecure                     // {{resolve:ssm-secure:…}}
-	srcSSM                           // a String parameter: {{resolve:ssm:…}}, an SSM parameter type, GetAtt Param.Value
-	srcParam                         // a template parameter
+	SourceUnknown        Source = iota // an attribute, an import, a pseudo parameter
+	SourceLiteral                      // text written in the template
+	SourceNoValue                      // AWS::NoValue: the property is not set
+	SourceSecretsManager               // a dynamic reference, ARN, Ref or GetAtt of a secret
+	SourceSSMSecure                    // {{resolve:ssm-secure:…}}
+	SourceSSM                          // a String parameter: {{resolve:ssm:…}}, an SSM parameter type, GetAtt Param.Value
+	SourceParam                        // a template parameter
 )
 
-// leaf is one possible value of an expression: with `!If`, `!FindInMap`
+// Leaf is one possible value of an expression: with `!If`, `!FindInMap`
 // and `!Select` an expression has several.
-type leaf struct {
-	kind srcKind
-	// n is the scalar the value is written in; vs:ve the part of its
-	// value (ve 0: all of it).
-	n      *yaml.Node
-	vs, ve int
-	// text is the literal text, or the name of the parameter or secret.
-	text string
-	// param is the template parameter of srcParam (and of srcSSM when it
-	// comes from an SSM parameter type).
-	param *cfnParam
-	// secret is the logical ID of the AWS::SecretsManager::Secret.
-	secret string
-	// ref is the dynamic reference the value comes from, if any.
-	ref *dynRef
-	// ecs is set for the valueFrom of an ECS container secret.
-	ecs bool
+type Leaf struct {
+	Source Source
+	// Node is the scalar the value is written in (or the node of the
+	// intrinsic function); Start:End the part of its value (End 0: all
+	// of it).
+	Node       *yaml.Node
+	Start, End int
+	// Text is the literal text, or the name of the parameter or secret.
+	Text string
+	// Param is the template parameter of SourceParam (and of SourceSSM
+	// when it comes from an SSM parameter type).
+	Param *Param
+	// Secret is the logical ID of the AWS::SecretsManager::Secret.
+	Secret string
+	// Ref is the dynamic reference the value comes from, if any.
+	Ref *DynRef
 }
 
-// dynRef is a `{{resolve:service:…}}` dynamic reference.
-type dynRef struct {
-	service string // ssm, ssm-secure or secretsmanager
-	id      string // parameter name or secret ID (may hold ${Var})
-	stage   string // secretsmanager version stage
-	version string // ssm version or secretsmanager version ID
+// MaxEvalDepth bounds the nesting of intrinsic functions and references
+// the evaluator follows.
+const MaxEvalDepth = 24
+
+// Eval returns the possible values of node n.
+func (t *Template) Eval(n *yaml.Node) []Leaf {
+	return t.evalDepth(n, nil, 0)
 }
 
-const maxEvalDepth = 24
-
-// eval returns the possible values of node n, appended to out.
-func (t *cfnTemplate) eval(n *yaml.Node, out []leaf) []leaf {
-	return t.evalDepth(n, out, 0)
-}
-
-func (t *cfnTemplate) evalDepth(n *yaml.Node, out []leaf, depth int) []leaf {
-	if n == nil || depth > maxEvalDepth {
+func (t *Template) evalDepth(n *yaml.Node, out []Leaf, depth int) []Leaf {
+	if n == nil || depth > MaxEvalDepth {
 		return out
 	}
 	depth++
 	if n.Kind == yaml.AliasNode {
 		return t.evalDepth(n.Alias, out, depth)
 	}
-	fn, arg := intrinsic(n)
+	fn, arg := Intrinsic(n)
 	switch fn {
 	case "":
 	case "Ref":
@@ -79,7 +72,7 @@ func (t *cfnTemplate) evalDepth(n *yaml.Node, out []leaf, depth int) []leaf {
 	case "Fn::Join":
 		tm, ok := t.join(arg)
 		if !ok {
-			return append(out, leaf{kind: srcUnknown, n: arg})
+			return append(out, Leaf{Source: SourceUnknown, Node: arg})
 		}
 		return t.template(tm, out, depth)
 	case "Fn::If":
@@ -93,20 +86,7 @@ func (t *cfnTemplate) evalDepth(n *yaml.Node, out []leaf, depth int) []leaf {
 	case "Fn::FindInMap":
 		return t.findInMap(arg, out, depth)
 	case "Fn::Select":
-		if arg.Kind == yaml.SequenceNode && len(arg.Content) == 2 {
-			list := arg.Content[1]
-			if list.Kind == yaml.SequenceNode && intrinsicName(list) == "" {
-				if i, err := strconv.Atoi(arg.Content[0].Value); err == nil && i >= 0 && i < len(list.Content) {
-					return t.evalDepth(list.Content[i], out, depth)
-				}
-				for _, c := range list.Content {
-					out = t.evalDepth(c, out, depth)
-				}
-				return out
-			}
-			return t.evalDepth(list, out, depth)
-		}
-		return out
+		return t.selectFn(arg, out, depth)
 	case "Fn::Split":
 		if arg.Kind == yaml.SequenceNode && len(arg.Content) == 2 {
 			return t.evalDepth(arg.Content[1], out, depth)
@@ -115,11 +95,17 @@ func (t *cfnTemplate) evalDepth(n *yaml.Node, out []leaf, depth int) []leaf {
 	case "Fn::Base64":
 		return t.evalDepth(arg, out, depth)
 	default: // Fn::ImportValue, Fn::GetAZs, Fn::Cidr, Fn::Transform, Condition…
-		return append(out, leaf{kind: srcUnknown, n: arg})
+		return append(out, Leaf{Source: SourceUnknown, Node: arg})
 	}
+	return t.plain(n, out, depth)
+}
+
+// plain evaluates a node that is no intrinsic function: a string, or
+// the items of a list.
+func (t *Template) plain(n *yaml.Node, out []Leaf, depth int) []Leaf {
 	switch n.Kind {
 	case yaml.ScalarNode:
-		if !literal(n) {
+		if !Literal(n) {
 			return out // booleans, nulls
 		}
 		return t.template(tmpl{s: n.Value, n: n}, out, depth)
@@ -131,9 +117,28 @@ func (t *cfnTemplate) evalDepth(n *yaml.Node, out []leaf, depth int) []leaf {
 	return out
 }
 
-// intrinsic returns the intrinsic function of a node (`Ref`, `Fn::Sub`…)
+// selectFn evaluates `Fn::Select`: the item a literal index selects, or
+// every item.
+func (t *Template) selectFn(arg *yaml.Node, out []Leaf, depth int) []Leaf {
+	if arg.Kind != yaml.SequenceNode || len(arg.Content) != 2 {
+		return out
+	}
+	list := arg.Content[1]
+	if list.Kind != yaml.SequenceNode || IntrinsicName(list) != "" {
+		return t.evalDepth(list, out, depth)
+	}
+	if i, err := strconv.Atoi(arg.Content[0].Value); err == nil && i >= 0 && i < len(list.Content) {
+		return t.evalDepth(list.Content[i], out, depth)
+	}
+	for _, c := range list.Content {
+		out = t.evalDepth(c, out, depth)
+	}
+	return out
+}
+
+// Intrinsic returns the intrinsic function of a node (`Ref`, `Fn::Sub`…)
 // in short (`!Sub`) or long (`{Fn::Sub: …}`) form, and its argument.
-func intrinsic(n *yaml.Node) (string, *yaml.Node) {
+func Intrinsic(n *yaml.Node) (string, *yaml.Node) {
 	if n == nil {
 		return "", nil
 	}
@@ -153,8 +158,9 @@ func intrinsic(n *yaml.Node) (string, *yaml.Node) {
 	return "", nil
 }
 
-func intrinsicName(n *yaml.Node) string {
-	fn, _ := intrinsic(n)
+// IntrinsicName returns the intrinsic function of a node, or "".
+func IntrinsicName(n *yaml.Node) string {
+	fn, _ := Intrinsic(n)
 	return fn
 }
 
@@ -174,43 +180,43 @@ func shortTag(tag string) string {
 }
 
 // ref evaluates `Ref name`.
-func (t *cfnTemplate) ref(name string, n *yaml.Node, out []leaf) []leaf {
+func (t *Template) ref(name string, n *yaml.Node, out []Leaf) []Leaf {
 	switch {
 	case name == "AWS::NoValue":
-		return append(out, leaf{kind: srcNoValue, n: n})
+		return append(out, Leaf{Source: SourceNoValue, Node: n})
 	case strings.HasPrefix(name, "AWS::"):
-		return append(out, leaf{kind: srcUnknown, n: n})
+		return append(out, Leaf{Source: SourceUnknown, Node: n})
 	}
-	if p := t.params[name]; p != nil {
-		if p.ssmType() {
-			return append(out, leaf{kind: srcSSM, n: n, text: p.defaultText(), param: p})
+	if p := t.Params[name]; p != nil {
+		if p.SSMType() {
+			return append(out, Leaf{Source: SourceSSM, Node: n, Text: p.DefaultText(), Param: p})
 		}
-		return append(out, leaf{kind: srcParam, n: n, text: name, param: p})
+		return append(out, Leaf{Source: SourceParam, Node: n, Text: name, Param: p})
 	}
-	if r := t.resources[name]; r != nil {
-		switch r.typ {
-		case typeSecret:
-			return append(out, leaf{kind: srcSecretsManager, n: n, text: name, secret: name})
-		case typeTargetAttach:
+	if r := t.Resources[name]; r != nil {
+		switch r.Type {
+		case TypeSecret:
+			return append(out, Leaf{Source: SourceSecretsManager, Node: n, Text: name, Secret: name})
+		case TypeTargetAttachment:
 			// Ref of an attachment is the ARN of its secret.
-			if id := t.prop(r, "SecretId"); id != nil && id != n {
-				for _, l := range t.eval(id, nil) {
-					if l.kind == srcSecretsManager {
-						l.n = n
+			if id := r.Prop("SecretId"); id != nil && id != n {
+				for _, l := range t.Eval(id) {
+					if l.Source == SourceSecretsManager {
+						l.Node = n
 						out = append(out, l)
 					}
 				}
 				return out
 			}
-		case typeSSMParameter:
-			return append(out, leaf{kind: srcSSM, n: n, text: t.literalProp(r, "Name", name)})
+		case TypeSSMParameter:
+			return append(out, Leaf{Source: SourceSSM, Node: n, Text: t.LiteralProp(r, "Name", name)})
 		}
 	}
-	return append(out, leaf{kind: srcUnknown, n: n})
+	return append(out, Leaf{Source: SourceUnknown, Node: n})
 }
 
 // getAtt evaluates `Fn::GetAtt` in its string (`X.Attr`) or list form.
-func (t *cfnTemplate) getAtt(arg *yaml.Node, out []leaf) []leaf {
+func (t *Template) getAtt(arg *yaml.Node, out []Leaf) []Leaf {
 	var res, attr string
 	switch arg.Kind {
 	case yaml.ScalarNode:
@@ -223,27 +229,27 @@ func (t *cfnTemplate) getAtt(arg *yaml.Node, out []leaf) []leaf {
 	return t.attr(res, attr, arg, out)
 }
 
-func (t *cfnTemplate) attr(res, attr string, n *yaml.Node, out []leaf) []leaf {
-	if r := t.resources[res]; r != nil {
+func (t *Template) attr(res, attr string, n *yaml.Node, out []Leaf) []Leaf {
+	if r := t.Resources[res]; r != nil {
 		switch {
-		case r.typ == typeSecret:
-			return append(out, leaf{kind: srcSecretsManager, n: n, text: res, secret: res})
-		case r.typ == typeSSMParameter && attr == "Value":
-			return append(out, leaf{kind: srcSSM, n: n, text: t.literalProp(r, "Name", res)})
+		case r.Type == TypeSecret:
+			return append(out, Leaf{Source: SourceSecretsManager, Node: n, Text: res, Secret: res})
+		case r.Type == TypeSSMParameter && attr == "Value":
+			return append(out, Leaf{Source: SourceSSM, Node: n, Text: t.LiteralProp(r, "Name", res)})
 		case strings.HasPrefix(attr, "MasterUserSecret.") || strings.HasPrefix(attr, "MasterPasswordSecret"):
-			return append(out, leaf{kind: srcSecretsManager, n: n, text: res})
+			return append(out, Leaf{Source: SourceSecretsManager, Node: n, Text: res})
 		}
 	}
-	return append(out, leaf{kind: srcUnknown, n: n})
+	return append(out, Leaf{Source: SourceUnknown, Node: n})
 }
 
 // findInMap evaluates `Fn::FindInMap`: every entry a non-literal key may
 // select.
-func (t *cfnTemplate) findInMap(arg *yaml.Node, out []leaf, depth int) []leaf {
-	if arg.Kind != yaml.SequenceNode || len(arg.Content) < 3 || t.mappings == nil {
-		return append(out, leaf{kind: srcUnknown, n: arg})
+func (t *Template) findInMap(arg *yaml.Node, out []Leaf, depth int) []Leaf {
+	if arg.Kind != yaml.SequenceNode || len(arg.Content) < 3 || t.Mappings == nil {
+		return append(out, Leaf{Source: SourceUnknown, Node: arg})
 	}
-	level := []*yaml.Node{t.mappings}
+	level := []*yaml.Node{t.Mappings}
 	for _, key := range arg.Content[:3] {
 		var next []*yaml.Node
 		for _, m := range level {
@@ -251,7 +257,7 @@ func (t *cfnTemplate) findInMap(arg *yaml.Node, out []leaf, depth int) []leaf {
 				continue
 			}
 			for i := 0; i+1 < len(m.Content); i += 2 {
-				if key.Kind != yaml.ScalarNode || !literal(key) || m.Content[i].Value == key.Value {
+				if key.Kind != yaml.ScalarNode || !Literal(key) || m.Content[i].Value == key.Value {
 					next = append(next, m.Content[i+1])
 				}
 			}
@@ -314,7 +320,7 @@ func (tm *tmpl) at(i, j int) (*yaml.Node, int, int) {
 }
 
 // sub evaluates a Fn::Sub argument: a string or [string, {vars}].
-func (t *cfnTemplate) sub(arg *yaml.Node, out []leaf, depth int) []leaf {
+func (t *Template) sub(arg *yaml.Node, out []Leaf, depth int) []Leaf {
 	switch arg.Kind {
 	case yaml.ScalarNode:
 		return t.template(tmpl{s: arg.Value, n: arg, sub: true}, out, depth)
@@ -332,17 +338,17 @@ func (t *cfnTemplate) sub(arg *yaml.Node, out []leaf, depth int) []leaf {
 		}
 		return t.template(tm, out, depth)
 	}
-	return append(out, leaf{kind: srcUnknown, n: arg})
+	return append(out, Leaf{Source: SourceUnknown, Node: arg})
 }
 
 // join builds the text of a Fn::Join: literal elements as they are,
 // other elements as variables.
-func (t *cfnTemplate) join(arg *yaml.Node) (tmpl, bool) {
+func (t *Template) join(arg *yaml.Node) (tmpl, bool) {
 	if arg.Kind != yaml.SequenceNode || len(arg.Content) != 2 || arg.Content[0].Kind != yaml.ScalarNode {
 		return tmpl{}, false
 	}
 	delim, list := arg.Content[0], arg.Content[1]
-	if list.Kind != yaml.SequenceNode || intrinsicName(list) != "" {
+	if list.Kind != yaml.SequenceNode || IntrinsicName(list) != "" {
 		return tmpl{}, false
 	}
 	var b strings.Builder
@@ -352,7 +358,7 @@ func (t *cfnTemplate) join(arg *yaml.Node) (tmpl, bool) {
 			tm.parts = append(tm.parts, tmplPart{at: b.Len(), n: delim})
 			b.WriteString(delim.Value)
 		}
-		if e.Kind == yaml.ScalarNode && intrinsicName(e) == "" && literal(e) {
+		if e.Kind == yaml.ScalarNode && IntrinsicName(e) == "" && Literal(e) {
 			tm.parts = append(tm.parts, tmplPart{at: b.Len(), n: e})
 			b.WriteString(e.Value)
 			continue
@@ -368,7 +374,7 @@ func (t *cfnTemplate) join(arg *yaml.Node) (tmpl, bool) {
 
 // template evaluates a string: the dynamic references in it, the
 // variables it substitutes, or the literal it is.
-func (t *cfnTemplate) template(tm tmpl, out []leaf, depth int) []leaf {
+func (t *Template) template(tm tmpl, out []Leaf, depth int) []Leaf {
 	s := tm.s
 	refs := 0
 	vars := 0
@@ -413,14 +419,14 @@ func (t *cfnTemplate) template(tm tmpl, out []leaf, depth int) []leaf {
 	if refs == 0 && vars == 0 {
 		n, vs, ve := tm.at(0, len(s))
 		if n != nil {
-			out = append(out, leaf{kind: srcLiteral, n: n, vs: vs, ve: ve, text: s})
+			out = append(out, Leaf{Source: SourceLiteral, Node: n, Start: vs, End: ve, Text: s})
 		}
 	}
 	return out
 }
 
 // subVar evaluates the variable ${name} of a template.
-func (t *cfnTemplate) subVar(tm tmpl, name string, start, end int, out []leaf, depth int) []leaf {
+func (t *Template) subVar(tm tmpl, name string, start, end int, out []Leaf, depth int) []Leaf {
 	n, _, _ := tm.at(start, end)
 	if v, ok := tm.vars[name]; ok {
 		return t.evalDepth(v, out, depth)
@@ -432,111 +438,56 @@ func (t *cfnTemplate) subVar(tm tmpl, name string, start, end int, out []leaf, d
 }
 
 // dynRefLeaf evaluates the dynamic reference s[start:end] of a template.
-func (t *cfnTemplate) dynRefLeaf(tm tmpl, start, end int, out []leaf, depth int) []leaf {
-	d, ok := parseDynRef(tm.s[start+len("{{resolve:") : end-2])
+func (t *Template) dynRefLeaf(tm tmpl, start, end int, out []Leaf, depth int) []Leaf {
+	d, ok := ParseDynRef(tm.s[start+len("{{resolve:") : end-2])
 	n, vs, ve := tm.at(start, end)
 	if !ok || n == nil {
 		return out
 	}
-	l := leaf{n: n, vs: vs, ve: ve, ref: &d, text: d.id}
-	if strings.Contains(l.text, "${"+joinVar) {
+	l := Leaf{Node: n, Start: vs, End: ve, Ref: &d, Text: d.ID}
+	if strings.Contains(l.Text, "${"+joinVar) {
 		// A Fn::Join element: name it the way CloudFormation users write it.
-		l.text = joinVarRx.ReplaceAllString(l.text, "${…}")
+		l.Text = joinVarRx.ReplaceAllString(l.Text, "${…}")
 	}
 	switch {
-	case d.service == "secretsmanager" || strings.HasPrefix(strings.TrimPrefix(d.id, "/"), "aws/reference/secretsmanager/"):
-		l.kind = srcSecretsManager
+	case d.Service == "secretsmanager" || strings.HasPrefix(strings.TrimPrefix(d.ID, "/"), "aws/reference/secretsmanager/"):
+		l.Source = SourceSecretsManager
 		// The secret may be named by a variable: ${DbSecret}.
-		if tm.sub && strings.HasPrefix(d.id, "${") && strings.HasSuffix(d.id, "}") && strings.Count(d.id, "${") == 1 {
-			name := d.id[2 : len(d.id)-1]
-			var vl []leaf
+		if tm.sub && strings.HasPrefix(d.ID, "${") && strings.HasSuffix(d.ID, "}") && strings.Count(d.ID, "${") == 1 {
+			name := d.ID[2 : len(d.ID)-1]
+			var vl []Leaf
 			if v, ok := tm.vars[name]; ok {
 				vl = t.evalDepth(v, nil, depth)
 			} else if !strings.Contains(name, ".") {
 				vl = t.ref(name, n, nil)
 			}
 			for _, x := range vl {
-				if x.secret != "" {
-					l.secret = x.secret
-					l.text = x.secret
+				if x.Secret != "" {
+					l.Secret = x.Secret
+					l.Text = x.Secret
 				}
 			}
 		}
-	case d.service == "ssm-secure":
-		l.kind = srcSSMSecure
-	case d.service == "ssm":
-		l.kind = srcSSM
+	case d.Service == "ssm-secure":
+		l.Source = SourceSSMSecure
+	case d.Service == "ssm":
+		l.Source = SourceSSM
 	default:
 		return out
 	}
 	return append(out, l)
 }
 
-// parseDynRef parses the body of a dynamic reference (after
-// `{{resolve:`, before `}}`).
-func parseDynRef(body string) (dynRef, bool) {
-	svc, rest, ok := strings.Cut(body, ":")
-	if !ok || rest == "" {
-		return dynRef{}, false
-	}
-	d := dynRef{service: svc}
-	switch svc {
-	case "ssm", "ssm-secure":
-		id := rest
-		if strings.HasPrefix(rest, "arn:") {
-			// arn:aws:ssm:region:account:parameter/name[:version]
-			ps := strings.SplitN(rest, ":", 7)
-			if len(ps) == 7 {
-				id, d.version = strings.Join(ps[:6], ":"), ps[6]
-			}
-		} else if i := strings.LastIndexByte(rest, ':'); i >= 0 {
-			if _, err := strconv.Atoi(rest[i+1:]); err == nil {
-				id, d.version = rest[:i], rest[i+1:]
-			}
-		}
-		d.id = id
-	case "secretsmanager":
-		ps := strings.Split(rest, ":")
-		if ps[0] == "arn" && len(ps) >= 7 {
-			d.id = strings.Join(ps[:7], ":")
-			ps = ps[7:]
-		} else {
-			d.id = ps[0]
-			ps = ps[1:]
-		}
-		// SecretString:json-key:version-stage:version-id
-		if len(ps) > 2 {
-			d.stage = ps[2]
-		}
-		if len(ps) > 3 {
-			d.version = ps[3]
-		}
-	default:
-		return dynRef{}, false
-	}
-	return d, d.id != ""
-}
-
-// ssmName returns the parameter name of an SSM ARN, or s itself.
-func ssmName(s string) string {
-	if strings.HasPrefix(s, "arn:") {
-		if i := strings.Index(s, ":parameter"); i >= 0 {
-			return s[i+len(":parameter"):]
-		}
-	}
-	return s
-}
-
-// flat returns the text of a string-valued node with its variables left
+// Flat returns the text of a string-valued node with its variables left
 // as ${…}: a literal, a Fn::Sub template or a Fn::Join.
-func (t *cfnTemplate) flat(n *yaml.Node) (string, bool) {
+func (t *Template) Flat(n *yaml.Node) (string, bool) {
 	if n == nil {
 		return "", false
 	}
-	fn, arg := intrinsic(n)
+	fn, arg := Intrinsic(n)
 	switch fn {
 	case "":
-		if n.Kind == yaml.ScalarNode && literal(n) {
+		if n.Kind == yaml.ScalarNode && Literal(n) {
 			return n.Value, true
 		}
 	case "Fn::Sub":

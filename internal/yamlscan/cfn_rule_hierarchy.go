@@ -1,0 +1,57 @@
+package yamlscan
+
+import (
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/awsguard/secretlint/internal/cfn"
+)
+
+// hierarchyRule reports Parameter Store names outside the configured
+// hierarchy (parameter-name-not-hierarchical): the defaults of parameters
+// read from Parameter Store and the parameters dynamic references
+// resolve. The names of AWS::SSM::Parameter resources and of ECS
+// container secrets are checked by the rules that read them.
+type hierarchyRule struct{ noCollect }
+
+func (hierarchyRule) check(st *cfnState) {
+	if st.r.skip(ruleHierarchy) {
+		return
+	}
+	t := st.t
+	for _, k := range t.ParamNames() {
+		if p := t.Params[k]; p.SSMType() && p.Default != nil && p.Default.Kind == yaml.ScalarNode {
+			st.hierarchyAt(p.Default.Value, p.Default, 0, 0)
+		}
+	}
+	t.WalkDynRefs(t.Root, func(s cfn.RefSite) {
+		switch s.Ref.Service {
+		case "ssm", "ssm-secure":
+			if !strings.HasPrefix(s.Ref.ID, "/aws/reference/secretsmanager/") {
+				st.hierarchyAt(cfn.SSMName(s.Ref.ID), s.Node, s.Start, s.End)
+			}
+		}
+	})
+}
+
+var subVarRx = regexp.MustCompile(`\$\{[^}]*\}`)
+
+// hierarchyAt reports a Parameter Store name outside the configured
+// hierarchy, at n.Value[vs:ve].
+func (st *cfnState) hierarchyAt(name string, n *yaml.Node, vs, ve int) {
+	rep := st.r
+	if rep.skip(ruleHierarchy) || name == "" {
+		return
+	}
+	plain := name
+	if strings.Contains(plain, "${") {
+		plain = subVarRx.ReplaceAllString(plain, "x")
+	}
+	hier, text := rep.hierarchy()
+	if strings.HasPrefix(plain, "/aws/") || hier.MatchString(plain) {
+		return
+	}
+	rep.addNode(ruleHierarchy, n, vs, ve, false, rep.message(ruleHierarchy, "param", name, "pattern", text))
+}
