@@ -4,23 +4,24 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/awsguard/secretlint/internal/cfn"
+	"github.com/awsguard/secretlint/internal/ruleid"
 )
 
 // Rule IDs of the CloudFormation, SAM and ECS checks.
 const (
-	ruleDBInPS       = "db-credential-in-parameter-store"
-	ruleSecretInPS   = "secret-in-parameter-store"
-	rulePlainParam   = "plaintext-secret-parameter"
-	ruleNotManaged   = "db-credential-not-managed"
-	ruleNoEcho       = "secret-parameter-without-noecho"
-	ruleRotation     = "secret-rotation-missing"
-	ruleUnrotated    = "unrotated-secret-in-secrets-manager"
-	ruleExposed      = "secret-exposed-in-plaintext"
-	ruleVersionPin   = "rotation-breaking-version-pin"
-	ruleBroadAccess  = "broad-secret-access"
-	rulePublicPolicy = "public-secret-policy"
-	ruleCustomerKey  = "secret-without-customer-kms-key"
-	ruleHierarchy    = "parameter-name-not-hierarchical"
+	ruleDBInPS       = ruleid.DBCredentialInParameterStore
+	ruleSecretInPS   = ruleid.SecretInParameterStore
+	rulePlainParam   = ruleid.PlaintextSecretParameter
+	ruleNotManaged   = ruleid.DBCredentialNotManaged
+	ruleNoEcho       = ruleid.SecretParameterWithoutNoecho
+	ruleRotation     = ruleid.SecretRotationMissing
+	ruleUnrotated    = ruleid.UnrotatedSecretInSecretsManager
+	ruleExposed      = ruleid.SecretExposedInPlaintext
+	ruleVersionPin   = ruleid.RotationBreakingVersionPin
+	ruleBroadAccess  = ruleid.BroadSecretAccess
+	rulePublicPolicy = ruleid.PublicSecretPolicy
+	ruleCustomerKey  = ruleid.SecretWithoutCustomerKMSKey
+	ruleHierarchy    = ruleid.ParameterNameNotHierarchical
 )
 
 // Resource types the checks read.
@@ -158,7 +159,6 @@ func (st *cfnState) useSecret(l cfn.Leaf, db bool) {
 }
 
 // ja reports whether messages are in Japanese.
-func (st *cfnState) ja() bool { return st.r.lang() == "ja" }
 
 // noCollect is embedded by the rules that only check.
 type noCollect struct{}

@@ -19,7 +19,10 @@ type cfnReporter interface {
 	addPending(rule string, n *yaml.Node, names []string, msg string)
 	message(rule string, args ...string) string
 	messageAs(rule, variant string, args ...string) string
+	// lang is the run's language, for catalogue texts such as kind titles.
 	lang() string
+	// phrase formats a catalogue phrase in the run's language.
+	phrase(id string, args ...string) string
 	// credName classifies a key or variable name.
 	credName(s string) match.Name
 	// literalCredential reports whether v, given to name, is a literal
@@ -39,8 +42,9 @@ func (f *fileScan) messageAs(rule, variant string, args ...string) string {
 	return f.s.MessageAs(rule, variant, args...)
 }
 
-func (f *fileScan) lang() string                 { return f.s.Lang }
-func (f *fileScan) credName(s string) match.Name { return f.ident(s).name }
+func (f *fileScan) lang() string                            { return f.s.Lang }
+func (f *fileScan) phrase(id string, args ...string) string { return f.s.Phrase(id, args...) }
+func (f *fileScan) credName(s string) match.Name            { return f.ident(s).name }
 
 func (f *fileScan) literalCredential(name match.Name, v string) bool {
 	return f.m.LiteralCredential(ruleCredential, name, v)

@@ -22,16 +22,17 @@ import (
 	"github.com/awsguard/secretlint/internal/finding"
 	"github.com/awsguard/secretlint/internal/match"
 	"github.com/awsguard/secretlint/internal/pipeline"
+	"github.com/awsguard/secretlint/internal/ruleid"
 )
 
 // Rule IDs this engine reports. Everything else about a rule (title,
 // severity, message, precedence) comes from the catalogue.
 const (
-	ruleCredential = "hardcoded-credential"
-	ruleToken      = "hardcoded-token"
-	ruleConn       = "credential-in-connection-string"
-	ruleStaticAWS  = "static-aws-credentials"
-	ruleDirective  = "invalid-suppression"
+	ruleCredential = ruleid.HardcodedCredential
+	ruleToken      = ruleid.HardcodedToken
+	ruleConn       = ruleid.CredentialInConnectionString
+	ruleStaticAWS  = ruleid.StaticAWSCredentials
+	ruleDirective  = ruleid.InvalidSuppression
 )
 
 // Scanner scans YAML and JSON files with one run's settings. It is safe
