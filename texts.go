@@ -168,3 +168,23 @@ func (c *Catalogue) validateTexts() []error {
 	}
 	return errs
 }
+
+// PhraseArgs fills phrase id for lang with positional arguments, taken in
+// the order of the phrase's params.
+func (c *Catalogue) PhraseArgs(id, lang string, args ...string) string {
+	p, ok := c.Phrases[id]
+	if !ok {
+		missing("unknown phrase " + id)
+		return id
+	}
+	if len(args) != len(p.Params) {
+		missing(fmt.Sprintf("phrase %s takes %d arguments, got %d", id, len(p.Params), len(args)))
+	}
+	named := make([]string, 0, 2*len(p.Params))
+	for i, name := range p.Params {
+		if i < len(args) {
+			named = append(named, name, args[i])
+		}
+	}
+	return Fill(p.In(lang), named)
+}

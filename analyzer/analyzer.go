@@ -5,11 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
-	"go/build"
 	"go/parser"
 	"go/token"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -21,6 +19,7 @@ import (
 	"github.com/awsguard/secretlint"
 	"github.com/awsguard/secretlint/internal/config"
 	"github.com/awsguard/secretlint/internal/match"
+	"github.com/awsguard/secretlint/internal/storeflow"
 )
 
 // Flag names of the analyzer's options.
@@ -64,14 +63,21 @@ var docSource string
 // configuration and flags; nothing is shared between analyzers.
 func New(cfg Config) *analysis.Analyzer {
 	r := &runner{cfg: cfg}
+	// The store checks' facts live in storeflow: drivers run it on the
+	// dependencies, and this analyzer on the requested packages only.
+	r.storeflow = storeflow.New(storeflow.Config{
+		Settings: func() (*config.Settings, error) {
+			s, _, err := r.load()
+			return s, err
+		},
+	})
 	a := &analysis.Analyzer{
 		Name:             "secretlint",
 		Doc:              extractDoc(docSource, "secretlint"),
 		URL:              docsURL(cfg.Settings),
-		Requires:         []*analysis.Analyzer{inspect.Analyzer},
+		Requires:         []*analysis.Analyzer{inspect.Analyzer, r.storeflow},
 		Run:              r.run,
 		RunDespiteErrors: true,
-		FactTypes:        []analysis.Fact{new(storeFact), new(pkgFact)},
 	}
 	a.Flags.StringVar(&r.cfg.ConfigFile, FlagConfig, cfg.ConfigFile,
 		"configuration file (default: the nearest "+config.FileName+" from the working directory)")
@@ -118,8 +124,9 @@ func extractDoc(src, name string) string {
 
 // runner holds an analyzer's configuration and the settings loaded from it.
 type runner struct {
-	cfg   Config
-	tests string // -tests
+	cfg       Config
+	tests     string             // -tests
+	storeflow *analysis.Analyzer // the store checks, with the runner's settings
 
 	once     sync.Once
 	settings *config.Settings
@@ -167,59 +174,33 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	if !ok {
 		return nil, errors.New("secretlint: inspect analyzer result missing")
 	}
-	ps := &passScan{
-		pass:   pass,
-		s:      s,
-		cwd:    cwd,
-		prefix: r.cfg.PrefixRuleID,
-		names:  map[string]match.Name{},
+	store, ok := pass.ResultOf[r.storeflow].(*storeflow.Result)
+	if !ok {
+		return nil, errors.New("secretlint: storeflow analyzer result missing")
 	}
-	// Facts make drivers run the analyzer on every dependency. The
-	// standard library needs nothing; other modules' packages only their
-	// facts, never the scan of their text.
-	if dependency(pass) {
-		if !inGOROOT(pass) {
-			ps.runStore()
-		}
-		return nil, nil
-	}
-	ps.store = map[*token.File][]storeFinding{}
-	for _, sf := range ps.runStore() {
-		if tf := pass.Fset.File(sf.pos); tf != nil {
-			ps.store[tf] = append(ps.store[tf], sf)
-		}
-	}
+	names := map[string]match.Name{}
 	for fc := range insp.Root().Children() {
 		f, ok := fc.Node().(*ast.File)
-		if !ok {
+		if !ok || !s.Generated && ast.IsGenerated(f) {
 			continue
 		}
-		ps.file(fc, f)
+		tf := pass.Fset.File(f.FileStart)
+		if tf == nil {
+			continue
+		}
+		fs := &fileScan{
+			pass:   pass,
+			s:      s,
+			prefix: r.cfg.PrefixRuleID,
+			names:  names,
+			file:   f,
+			tf:     tf,
+			path:   relPath(cwd, tf.Name()),
+			on:     map[string]bool{},
+		}
+		fs.scan(fc, store.File(tf))
 	}
 	return nil, nil
-}
-
-// dependency reports whether a package is only a dependency: from the
-// standard library or from a module version in the module cache.
-func dependency(pass *analysis.Pass) bool {
-	return pass.Module != nil && pass.Module.Version != "" || inGOROOT(pass)
-}
-
-var goroot = sync.OnceValue(func() string {
-	if g := build.Default.GOROOT; g != "" {
-		return filepath.Join(g, "src") + string(filepath.Separator)
-	}
-	return ""
-})
-
-// inGOROOT reports whether the package's files are in the standard library.
-func inGOROOT(pass *analysis.Pass) bool {
-	root := goroot()
-	if root == "" || len(pass.Files) == 0 {
-		return false
-	}
-	tf := pass.Fset.File(pass.Files[0].FileStart)
-	return tf != nil && strings.HasPrefix(tf.Name(), root)
 }
 
 // langFlag validates -lang.

@@ -279,8 +279,13 @@ func TestAnalyzer(t *testing.T) {
 	if a.URL == "" || a.URL != cat.DocsURL {
 		t.Errorf("URL = %q, want %q", a.URL, cat.DocsURL)
 	}
-	if !a.RunDespiteErrors || len(a.Requires) != 1 || a.Requires[0] != inspect.Analyzer {
+	if !a.RunDespiteErrors || len(a.Requires) != 2 || a.Requires[0] != inspect.Analyzer || a.Requires[1].Name != "storeflow" {
 		t.Errorf("RunDespiteErrors = %v, Requires = %v", a.RunDespiteErrors, a.Requires)
+	}
+	// Facts belong to storeflow: drivers run secretlint on the requested
+	// packages only.
+	if len(a.FactTypes) != 0 || len(a.Requires[1].FactTypes) == 0 || !a.Requires[1].RunDespiteErrors {
+		t.Errorf("FactTypes = %v, storeflow's = %v", a.FactTypes, a.Requires[1].FactTypes)
 	}
 	for _, f := range []string{analyzer.FlagConfig, analyzer.FlagLang, analyzer.FlagTests} {
 		if a.Flags.Lookup(f) == nil {
@@ -301,8 +306,40 @@ func TestStoreRules(t *testing.T) {
 	} {
 		t.Run(pkg, func(t *testing.T) {
 			a := analyzer.New(analyzer.Config{Settings: settings(t, "")})
-			analysistest.Run(t, testdata(t), a, pkg)
+			runWithFacts(t, a, pkg)
 		})
+	}
+}
+
+// runWithFacts runs a fixture package whose want comments expect facts as
+// well as diagnostics: secretlint must report the diagnostics, and the
+// storeflow analyzer it requires, which owns the facts, the facts. Each
+// run leaves the other's expectations unmatched, and nothing else.
+func runWithFacts(t *testing.T, a *analysis.Analyzer, pkg string) {
+	t.Helper()
+	var sf *analysis.Analyzer
+	for _, req := range a.Requires {
+		if req.Name == "storeflow" {
+			sf = req
+		}
+	}
+	if sf == nil {
+		t.Fatal("secretlint does not require storeflow")
+	}
+	for _, run := range []struct {
+		a      *analysis.Analyzer
+		others string // the expectations the run leaves unmatched
+	}{
+		{a, "no fact was reported"},
+		{sf, "no diagnostic was reported"},
+	} {
+		var r recorder
+		analysistest.Run(&r, testdata(t), run.a, pkg)
+		for _, e := range r.errs {
+			if !strings.Contains(e, ": "+run.others+" matching ") {
+				t.Errorf("%s: %s", run.a.Name, e)
+			}
+		}
 	}
 }
 

@@ -72,10 +72,13 @@
 // import a store SDK, a database package or a package with facts:
 // through loads, conversions, aws.ToString, local struct fields, DSNs
 // built with fmt.Sprintf or +, and into database/sql.Open, sqlx, pgx,
-// gorm drivers, lib/pq, mysql.Config.Passwd and url.UserPassword. Facts
-// carry "returns a Parameter Store value" and "parameter k reaches a
-// sink" across packages, and a finding is reported where the parameter
-// is chosen: the SDK call, or the call of a helper that takes the name.
+// gorm drivers, lib/pq, mysql.Config.Passwd and url.UserPassword. This
+// work is done by the storeflow analyzer, which secretlint requires: its
+// facts carry "returns a Parameter Store value" and "parameter k reaches
+// a sink" across packages, so drivers run it on the dependencies too,
+// while secretlint, which has no facts, runs on the requested packages
+// only. A finding is reported where the parameter is chosen: the SDK
+// call, or the call of a helper that takes the name.
 // Values that sit in the host or database part of a DSN, IAM auth tokens,
 // Secrets Manager reads, /aws/reference/secretsmanager/ names and names of
 // references (…/password-arn) are not reported; nor are calls of mocks

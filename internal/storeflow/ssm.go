@@ -1,4 +1,4 @@
-package analyzer
+package storeflow
 
 import (
 	"go/constant"
@@ -20,6 +20,7 @@ const (
 	pkgV2SM        = "github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	pkgV2SMTypes   = "github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 	pkgV1SM        = "github.com/aws/aws-sdk-go/service/secretsmanager"
+	pkgV2AWS       = "github.com/aws/aws-sdk-go-v2/aws"
 	pkgV1AWS       = "github.com/aws/aws-sdk-go/aws"
 	pkgSecretCache = "github.com/aws/aws-secretsmanager-caching-go/secretcache"
 )

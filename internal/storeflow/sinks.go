@@ -1,4 +1,4 @@
-package analyzer
+package storeflow
 
 import (
 	"go/types"
@@ -176,6 +176,6 @@ func (sa *storeAnalysis) passwordField(named *types.Named, field string) bool {
 			return f == field
 		}
 	}
-	n := sa.ps.classify(named.Obj().Name() + "." + field)
+	n := sa.classify(named.Obj().Name() + "." + field)
 	return n.Credential() && isDBKind(n.Kind)
 }
