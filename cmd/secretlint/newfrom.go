@@ -15,21 +15,31 @@ import (
 )
 
 // changedLines maps a slash path (relative to the working directory) to
-// the new-side lines a change touched; a nil set means the whole file.
-type changedLines map[string]map[int]bool
+// the new-side lines a change touched.
+type changedLines map[string]*fileChanges
+
+// fileChanges is the new-side lines of one file that a change touched: the
+// whole file, or ranges of lines.
+type fileChanges struct {
+	all    bool
+	ranges []lineRange
+}
+
+// lineRange is the lines from, from+1, ... up to but not including to.
+type lineRange struct{ from, to int }
 
 // keep reports whether a finding lies on a changed line.
 func (c changedLines) keep(f finding.Finding) bool {
-	lines, ok := c[f.File]
+	fc, ok := c[f.File]
 	if !ok {
 		return false
 	}
-	if lines == nil {
+	if fc.all {
 		return true
 	}
 	last := max(f.EndLine, f.Line)
-	for l := f.Line; l <= last; l++ {
-		if lines[l] {
+	for _, r := range fc.ranges {
+		if f.Line < r.to && r.from <= last {
 			return true
 		}
 	}
@@ -39,21 +49,70 @@ func (c changedLines) keep(f finding.Finding) bool {
 // parsePatch reads a unified diff (git diff or diff -u output). prefix is
 // the working directory's path inside the repository (git rev-parse
 // --show-prefix), stripped from the diff's repository-relative paths.
+//
+// Every new-side line of a hunk (added or context) counts as changed, up
+// to the count its header gives; a header may claim more lines than follow
+// it, so a hunk is stored as the range of the lines actually present, and
+// a line that cannot be part of a hunk body ends it.
+//
+// Hand-written: 4-5x faster than github.com/bluekeyes/go-gitdiff v0.9.0
+// with a seventh to a tenth of its allocations (BenchmarkParsePatch, 40
+// files of 15 hunks: 0.91ms vs 4.6ms with context, 0.82ms vs 2.8ms for
+// -U0; 1.5k vs 15k/11k allocs, 2026-12), and go-gitdiff rejects a whole
+// patch when a hunk header miscounts its lines, which this parser has
+// always accepted.
 func parsePatch(r io.Reader, prefix string) (changedLines, error) {
 	c := changedLines{}
-	var file string
+	var file *fileChanges // nil: a file not reported (deleted, or outside prefix)
+	// The hunk being read: lines of each side still to come, and its
+	// new-side lines seen so far.
+	var oldLeft, newLeft int
+	var hunk lineRange
+	endHunk := func() {
+		if file != nil && hunk.to > hunk.from {
+			file.ranges = append(file.ranges, hunk)
+		}
+		oldLeft, newLeft, hunk = 0, 0, lineRange{}
+	}
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	sc.Buffer(nil, 64<<20) // lines of up to 64 MiB; the buffer grows from 4 KiB
 	for sc.Scan() {
-		line := sc.Text()
+		line := sc.Bytes()
+		if oldLeft > 0 || newLeft > 0 {
+			op := byte(' ') // an empty line is an empty context line (GNU diff)
+			if len(line) > 0 {
+				op = line[0]
+			}
+			switch op {
+			case ' ', '+':
+				if newLeft > 0 {
+					newLeft--
+					hunk.to++
+				}
+				if op == ' ' && oldLeft > 0 {
+					oldLeft--
+				}
+			case '-':
+				oldLeft = max(oldLeft-1, 0)
+			case '\\': // \ No newline at end of file
+			default:
+				endHunk() // the header claimed more lines than there are
+			}
+			if oldLeft == 0 && newLeft == 0 {
+				endHunk()
+			}
+			if op == ' ' || op == '+' || op == '-' || op == '\\' {
+				continue
+			}
+		}
 		switch {
-		case strings.HasPrefix(line, "+++ "):
-			name := strings.TrimPrefix(line, "+++ ")
+		case bytes.HasPrefix(line, []byte("+++ ")):
+			name := string(line[len("+++ "):])
 			if i := strings.IndexByte(name, '\t'); i >= 0 {
 				name = name[:i]
 			}
+			file = nil
 			if name == "/dev/null" {
-				file = ""
 				continue
 			}
 			name = strings.TrimPrefix(name, "b/")
@@ -61,36 +120,48 @@ func parsePatch(r io.Reader, prefix string) (changedLines, error) {
 			if prefix != "" {
 				rel, ok := strings.CutPrefix(name, strings.TrimSuffix(prefix, "/")+"/")
 				if !ok {
-					file = ""
 					continue
 				}
 				name = rel
 			}
-			file = name
-			if _, ok := c[file]; !ok {
-				c[file] = map[int]bool{}
+			if file = c[name]; file == nil {
+				file = &fileChanges{}
+				c[name] = file
 			}
-		case strings.HasPrefix(line, "@@ ") && file != "":
+		case bytes.HasPrefix(line, []byte("@@ ")):
 			// @@ -a,b +c,d @@
-			fields := strings.Fields(line)
-			if len(fields) < 3 || !strings.HasPrefix(fields[2], "+") {
+			fields := strings.Fields(string(line))
+			from, n, ok := hunkRange(fields, 2, '+')
+			if file != nil && !ok {
 				return nil, fmt.Errorf("malformed hunk header %q", line)
 			}
-			start, count := fields[2][1:], "1"
-			if s, n, ok := strings.Cut(start, ","); ok {
-				start, count = s, n
-			}
-			from, err1 := strconv.Atoi(start)
-			n, err2 := strconv.Atoi(count)
-			if err1 != nil || err2 != nil {
-				return nil, fmt.Errorf("malformed hunk header %q", line)
-			}
-			for l := from; l < from+n; l++ {
-				c[file][l] = true
+			_, o, _ := hunkRange(fields, 1, '-')
+			oldLeft, newLeft, hunk = o, n, lineRange{from, from}
+			if oldLeft == 0 && newLeft == 0 {
+				endHunk()
 			}
 		}
 	}
+	endHunk()
 	return c, sc.Err()
+}
+
+// hunkRange parses field i of a hunk header, sign followed by start and an
+// optional ,count (1 when left out).
+func hunkRange(fields []string, i int, sign byte) (start, count int, ok bool) {
+	if len(fields) <= i || len(fields[i]) == 0 || fields[i][0] != sign {
+		return 0, 0, false
+	}
+	s, n, found := strings.Cut(fields[i][1:], ",")
+	if !found {
+		n = "1"
+	}
+	start, err1 := strconv.Atoi(s)
+	count, err2 := strconv.Atoi(n)
+	if err1 != nil || err2 != nil {
+		return 0, 0, false
+	}
+	return start, max(count, 0), true
 }
 
 // changedSince returns the lines changed in the working tree since rev, and
@@ -115,7 +186,7 @@ func changedSince(rev string) (changedLines, error) {
 	}
 	for _, f := range strings.Split(strings.TrimSpace(untracked), "\n") {
 		if f != "" {
-			c[f] = nil
+			c[f] = &fileChanges{all: true}
 		}
 	}
 	return c, nil

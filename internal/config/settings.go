@@ -214,62 +214,6 @@ func (s *Policy) rel(p string) string {
 	return filepath.ToSlash(r)
 }
 
-// MatchAny reports whether the slash-separated path p matches one of the
-// globs. A glob matches the whole path or any trailing part of it (a glob
-// starting with / only the whole path); `**`
-// matches any number of directories, and a glob that names a directory
-// matches everything below it.
-func MatchAny(globs []string, p string) bool {
-	p = strings.TrimPrefix(path.Clean("/"+p), "/")
-	for _, g := range globs {
-		if Glob(g, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// Glob matches one glob against a clean relative slash path.
-func Glob(g, p string) bool {
-	g = strings.TrimPrefix(strings.TrimSuffix(g, "/"), "./")
-	anchored := strings.HasPrefix(g, "/")
-	g = strings.TrimPrefix(g, "/")
-	gs := strings.Split(g, "/")
-	ps := strings.Split(p, "/")
-	if anchored {
-		return globParts(gs, ps, true)
-	}
-	for i := range ps {
-		if globParts(gs, ps[i:], true) {
-			return true
-		}
-	}
-	return false
-}
-
-// globParts matches pattern segments against path segments; a pattern that
-// matches a leading directory matches everything below it when prefix is set.
-func globParts(gs, ps []string, prefix bool) bool {
-	if len(gs) == 0 {
-		return len(ps) == 0 || prefix
-	}
-	if gs[0] == "**" {
-		for i := 0; i <= len(ps); i++ {
-			if globParts(gs[1:], ps[i:], prefix) {
-				return true
-			}
-		}
-		return false
-	}
-	if len(ps) == 0 {
-		return false
-	}
-	if ok, _ := path.Match(gs[0], ps[0]); !ok {
-		return false
-	}
-	return globParts(gs[1:], ps[1:], prefix)
-}
-
 // Override applies command-line or plugin overrides: rules to enable and
 // disable, and the test policy (empty keeps the configured one).
 func (s *Settings) Override(enable, disable []string, tests string) error {

@@ -26,6 +26,16 @@ func (m *Matcher) MayHaveTokens(text string) bool {
 // hits (a bit set over m.keywords) it records every keyword that occurs;
 // with nil it stops at the first. One pass over text: at each byte, only
 // the keywords starting with that byte (ASCII case folded) are compared.
+//
+// Hand-written: on the short texts it gets (literals, comments, scalars)
+// 2.4x faster than petar-dambovaliev/aho-corasick (ASCII case-insensitive
+// DFA) and 7x faster than coregx/ahocorasick v0.3.1 (on a lower-cased
+// copy), tied with cloudflare/ahocorasick for MayHaveTokens but 3.7x faster
+// when recording hits for Tokens, and allocation-free where all three
+// allocate per text (BenchmarkPrefilter/literals, a 2.2 KB Go file split
+// at its quotes into 91 texts: 17µs; petar 40µs, coregx 119µs, cloudflare
+// 21µs; with hits 19µs vs cloudflare 68µs; 2026-12). On the whole file as
+// one text no library is measurably faster.
 func (m *Matcher) scanKeywords(text string, hits []uint64) bool {
 	found := false
 	for i := 0; i < len(text); i++ {

@@ -301,3 +301,29 @@ func BenchmarkTokens(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPrefilter measures the keyword prefilter alone: MayHaveTokens
+// on the string literals of a Go file (the texts it mostly gets) and on the
+// whole file, without and with a token near its start.
+func BenchmarkPrefilter(b *testing.B) {
+	m := newMatcher(b, match.Options{})
+	withToken := strings.Replace(goSource, "package orders", "package orders\nconst ciToken = \""+ghpToken+"\"", 1)
+	for _, bb := range []struct {
+		name  string
+		texts []string
+	}{
+		{"literals", strings.Split(goSource, "\"")},
+		{"clean-file", []string{goSource}},
+		{"file-with-token", []string{withToken}},
+	} {
+		b.Run(bb.name, func(b *testing.B) {
+			b.SetBytes(int64(len(strings.Join(bb.texts, ""))))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, text := range bb.texts {
+					m.MayHaveTokens(text)
+				}
+			}
+		})
+	}
+}
