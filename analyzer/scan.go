@@ -12,16 +12,17 @@ import (
 	"github.com/awsguard/secretlint/internal/directive"
 	"github.com/awsguard/secretlint/internal/match"
 	"github.com/awsguard/secretlint/internal/pipeline"
+	"github.com/awsguard/secretlint/internal/ruleid"
 	"github.com/awsguard/secretlint/internal/storeflow"
 )
 
 // Rule IDs the analyzer implements. Their texts live in rules.yaml.
 const (
-	ruleCredential  = "hardcoded-credential"
-	ruleToken       = "hardcoded-token"
-	ruleConn        = "credential-in-connection-string"
-	ruleStaticAWS   = "static-aws-credentials"
-	ruleSuppression = "invalid-suppression"
+	ruleCredential  = ruleid.HardcodedCredential
+	ruleToken       = ruleid.HardcodedToken
+	ruleConn        = ruleid.CredentialInConnectionString
+	ruleStaticAWS   = ruleid.StaticAWSCredentials
+	ruleSuppression = ruleid.InvalidSuppression
 )
 
 // nodeTypes are the nodes the analyzer visits.

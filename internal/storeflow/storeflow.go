@@ -16,15 +16,16 @@ import (
 
 	"github.com/awsguard/secretlint/internal/config"
 	"github.com/awsguard/secretlint/internal/match"
+	"github.com/awsguard/secretlint/internal/ruleid"
 )
 
 // Rule IDs of the store checks. Their texts live in rules.yaml.
 const (
-	ruleDBParam     = "db-credential-in-parameter-store"
-	ruleSecretParam = "secret-in-parameter-store"
-	rulePlaintext   = "plaintext-secret-parameter"
-	ruleLogged      = "secret-logged"
-	ruleUncached    = "uncached-secret-fetch"
+	ruleDBParam     = ruleid.DBCredentialInParameterStore
+	ruleSecretParam = ruleid.SecretInParameterStore
+	rulePlaintext   = ruleid.PlaintextSecretParameter
+	ruleLogged      = ruleid.SecretLogged
+	ruleUncached    = ruleid.UncachedSecretFetch
 )
 
 // Rules are the rules the store checks report.
