@@ -46,6 +46,7 @@ type Scanner struct {
 	nidents atomic.Int64
 	// cross collects what the checks across templates need.
 	cross crossState
+	eso   esoState // External Secrets Operator stores and the findings waiting for them
 	// hier matches Parameter Store names of the configured hierarchy.
 	hier     *regexp.Regexp
 	hierText string
@@ -169,7 +170,8 @@ type fileScan struct {
 	problems []finding.Problem
 	idents   map[string]ident
 	skipRule map[string]bool
-	msup     []metaSup // per-resource suppressions of CloudFormation templates
+	msup     []metaSup  // per-resource suppressions of CloudFormation templates
+	esoConds []*esoCond // by -Ref-1: the store conditions of findings
 }
 
 // seg is one step of a path: a mapping key or a sequence index.
@@ -219,6 +221,8 @@ func (f *fileScan) document(doc *yaml.Node) {
 		f.cfnDocument(doc)
 	case KindECSTask:
 		f.ecsDocument(doc)
+	case KindKubernetes:
+		f.k8sDocument(doc)
 	}
 }
 
@@ -317,6 +321,8 @@ func (f *fileScan) results() []finding.Finding {
 		fd, ok := pipeline.FindingOf(f.rel, c, f.s)
 		switch {
 		case !ok:
+		case c.Ref < 0:
+			f.sc.deferESO(fd, f.esoConds[-c.Ref-1])
 		case c.Ref > 0:
 			f.sc.deferFinding(fd, f.pending[c.Ref])
 		default:
