@@ -170,8 +170,10 @@ type fileScan struct {
 	problems []finding.Problem
 	idents   map[string]ident
 	skipRule map[string]bool
-	msup     []metaSup  // per-resource suppressions of CloudFormation templates
-	esoConds []*esoCond // by -Ref-1: the store conditions of findings
+	msup     []metaSup // per-resource suppressions of CloudFormation templates
+
+	// esoConds are the store conditions of findings, by -Ref-1.
+	esoConds []*esoCond
 }
 
 // seg is one step of a path: a mapping key or a sequence index.
