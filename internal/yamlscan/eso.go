@@ -47,7 +47,12 @@ func (f *fileScan) k8sDocument(doc *yaml.Node) {
 // k8sObject is the identity of a Kubernetes object.
 type k8sObject struct{ kind, name, ns string }
 
+// objectText names an object for messages; a name built by a template
+// shows its actions as {{…}}.
 func (f *fileScan) objectText(kind, name string) string {
+	if strings.Contains(name, "${") {
+		name = subVarRx.ReplaceAllString(name, "{{…}}")
+	}
 	return f.s.Phrase("k8s_object", "kind", kind, "name", name)
 }
 
@@ -241,7 +246,7 @@ func psRule(n match.Name) string {
 // esoRead reports a remote name read from Parameter Store: the store rule
 // for a secret, the hierarchy rule for every name.
 func (f *fileScan) esoRead(r *esoRemote) {
-	if r.keyNode == nil || r.key == "" || strings.Contains(r.key, "{{") {
+	if r.keyNode == nil || r.key == "" || templated(r.key) {
 		return
 	}
 	u := r.use
@@ -349,7 +354,7 @@ func (f *fileScan) pushSecret(o k8sObject, spec *yaml.Node) {
 		m := cfn.Get(d, "match")
 		keyNode := cfn.Get(cfn.Get(m, "remoteRef"), "remoteKey")
 		key := cfn.ScalarValue(keyNode)
-		if key == "" || strings.Contains(key, "{{") {
+		if key == "" || templated(key) {
 			continue
 		}
 		secretKey := cfn.ScalarValue(cfn.Get(m, "secretKey"))
@@ -380,4 +385,10 @@ func (f *fileScan) pushSecret(o k8sObject, spec *yaml.Node) {
 		pm := f.s.Message(rulePlainParam, "subject", subject, "param", key, "type", typ)
 		f.addESO(rulePlainParam, at, &esoCond{refs: u.refs, want: esoParameterStore, shape: shape, found: pm, guess: pm})
 	}
+}
+
+// templated reports whether a remote name is built by a template (Helm,
+// ESO templates): not a name to judge.
+func templated(s string) bool {
+	return strings.Contains(s, "{{") || strings.Contains(s, "${")
 }

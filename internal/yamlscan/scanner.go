@@ -137,6 +137,7 @@ func (sc *Scanner) Scan(rel string, src []byte) (fs []finding.Finding, ps []find
 	if strings.HasSuffix(strings.ToLower(rel), ".json") {
 		src = blankTrailingCommas(src)
 	}
+	src = helmTolerant(rel, src)
 	f := &fileScan{
 		sc:       sc,
 		s:        sc.s,
