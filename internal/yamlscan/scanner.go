@@ -137,7 +137,7 @@ func (sc *Scanner) Scan(rel string, src []byte) (fs []finding.Finding, ps []find
 	if strings.HasSuffix(strings.ToLower(rel), ".json") {
 		src = blankTrailingCommas(src)
 	}
-	src = helmTolerant(rel, src)
+	src = templateTolerant(rel, src)
 	f := &fileScan{
 		sc:       sc,
 		s:        sc.s,
@@ -226,6 +226,8 @@ func (f *fileScan) document(doc *yaml.Node) {
 		f.ecsDocument(doc)
 	case KindKubernetes:
 		f.k8sDocument(doc)
+	case KindIAMPolicy:
+		f.policyDocument(doc)
 	}
 }
 
