@@ -228,6 +228,8 @@ func (f *fileScan) document(doc *yaml.Node) {
 		f.k8sDocument(doc)
 	case KindIAMPolicy:
 		f.policyDocument(doc)
+	case KindCompose:
+		f.composeDocument(doc)
 	}
 }
 
