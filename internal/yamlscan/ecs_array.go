@@ -71,6 +71,9 @@ func tfInterpolations(src []byte) []byte {
 // of name. The value of an environment variable is judged by the
 // variable's name alone.
 func (f *fileScan) literalNamed(key string, withContext bool, name match.Name, v string) bool {
+	if f.esoKeyName(key) {
+		return false
+	}
 	if !withContext && isUpperEnvName(key) {
 		return f.m.LiteralEnvCredential(ruleCredential, name, v)
 	}
@@ -89,4 +92,19 @@ func isUpperEnvName(s string) bool {
 		}
 	}
 	return true
+}
+
+// esoKeyName reports whether key is the `secretKey` of an External
+// Secrets `spec.data` item (or its `match`): the name of a key of the
+// Kubernetes Secret, never a secret.
+func (f *fileScan) esoKeyName(key string) bool {
+	if key != "secretKey" || len(f.path) < 3 || f.path[0].key != "spec" {
+		return false
+	}
+	for _, s := range f.path {
+		if s.isKey && s.key == "data" {
+			return true
+		}
+	}
+	return false
 }
