@@ -313,6 +313,18 @@ var alphabets = []string{"abcdefghij", "ABCDEFGHIJ", "0123456789", "qwertyuiop",
 // reference, label, message, regex or charset. rule is the rule that would
 // report it, for the user's per-rule allowlist.
 func (m *Matcher) LiteralCredential(rule string, name Name, value string) bool {
+	return m.literalCredential(rule, name, value, false)
+}
+
+// LiteralEnvCredential is LiteralCredential for the value of an
+// environment variable (`JWT_SECRET`, `SPRING_DATASOURCE_PASSWORD`): its
+// name alone says what the value is, so a value that holds a credential
+// word (`Sup3rSecretPass`) is still a credential.
+func (m *Matcher) LiteralEnvCredential(rule string, name Name, value string) bool {
+	return m.literalCredential(rule, name, value, true)
+}
+
+func (m *Matcher) literalCredential(rule string, name Name, value string, byName bool) bool {
 	if !name.Credential() {
 		return false
 	}
@@ -334,7 +346,7 @@ func (m *Matcher) LiteralCredential(rule string, name Name, value string) bool {
 	// The value repeats a credential word of its name: PasswordField =
 	// "password", HeaderAuthToken = "X-Auth-Token", GrantType = "refresh_token".
 	for _, w := range Words(v) {
-		if slices.Contains(name.matched, w) || m.credWords[w] && len(w) > 3 {
+		if !byName && (slices.Contains(name.matched, w) || m.credWords[w] && len(w) > 3) {
 			return false
 		}
 	}

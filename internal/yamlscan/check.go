@@ -291,7 +291,7 @@ func (f *fileScan) named(key string, withContext bool, n *yaml.Node, vs, ve int)
 		return
 	}
 	name := f.classifyIdent(id, key, withContext)
-	if !name.Credential() || !f.m.LiteralCredential(ruleCredential, name, v) {
+	if !name.Credential() || !f.literalNamed(key, withContext, name, v) {
 		return
 	}
 	f.report(ruleCredential, n, vs, ve, "kind", name.Kind.Title.In(f.s.Lang), "place", f.placeText(placeValue))

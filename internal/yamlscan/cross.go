@@ -76,6 +76,7 @@ func (sc *Scanner) Finish() ([]finding.Finding, []finding.Problem) {
 		}
 	}
 	sc.cross.pending, sc.cross.order, sc.cross.rotated = nil, nil, nil
+	out = append(out, sc.finishESO()...)
 	return finding.Sort(out), nil
 }
 

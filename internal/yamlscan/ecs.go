@@ -16,7 +16,11 @@ func (f *fileScan) ecsDocument(doc *yaml.Node) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
-	sites := containerSites("", cfn.Get(root, "containerDefinitions"), nil)
+	defs := cfn.Get(root, "containerDefinitions")
+	if root.Kind == yaml.SequenceNode {
+		defs = root // container definitions alone
+	}
+	sites := containerSites("", defs, nil)
 	runCFN(newCFNState(cfn.New(root), f, sites), []cfnRule{&credRule{}, &exposureRule{}})
 }
 

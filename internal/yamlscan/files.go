@@ -19,6 +19,8 @@ func IsYAMLName(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".yaml", ".yml", ".json", ".template":
 		return true
+	case ".tpl":
+		return strings.HasSuffix(strings.ToLower(name), ".json.tpl")
 	}
 	return false
 }
@@ -40,6 +42,11 @@ var iacMarkers = [][][]byte{
 	{[]byte(`"Transform"`), []byte("AWS::Serverless")},
 	{[]byte(`"apiVersion"`), []byte(`"kind"`)},
 	{[]byte(`"containerDefinitions"`)},
+	// Container definitions alone (Terraform, ecs-cli) and IAM policies.
+	{[]byte(`"image"`), []byte(`"essential"`)},
+	{[]byte(`"image"`), []byte(`"valueFrom"`)},
+	{[]byte(`"image"`), []byte(`"environment"`), []byte(`"name"`)},
+	{[]byte(`"Version"`), []byte(`"Statement"`), []byte(`"Effect"`)},
 	// .template files are YAML as often as JSON.
 	{[]byte("Resources:"), []byte("AWS::")},
 }
@@ -85,7 +92,7 @@ func (sc *Scanner) Walk(base, dir string) (files []string, problems []finding.Pr
 			return nil
 		}
 		switch strings.ToLower(filepath.Ext(p)) {
-		case ".json", ".template":
+		case ".json", ".template", ".tpl":
 			ok, err := sniffIaC(p)
 			if err != nil {
 				problems = append(problems, finding.Problem{File: slash, Message: "cannot read file: " + pathErr(err).Error()})

@@ -81,8 +81,8 @@ func statements(doc *yaml.Node) []*yaml.Node {
 func (st *cfnState) policyDoc(owner string, doc *yaml.Node) {
 	rep := st.r
 	for _, s := range statements(doc) {
-		if cfn.ScalarValue(cfn.Get(s, "Effect")) != "Allow" {
-			continue
+		if cfn.ScalarValue(cfn.Get(s, "Effect")) != "Allow" || cfn.Get(s, "Principal") != nil {
+			continue // a resource policy's "*" is the resource itself
 		}
 		action := ""
 		for _, a := range cfn.Scalars(cfn.Get(s, "Action")) {
@@ -95,7 +95,7 @@ func (st *cfnState) policyDoc(owner string, doc *yaml.Node) {
 			continue
 		}
 		for _, res := range cfn.Scalars(cfn.Get(s, "Resource")) {
-			if res.Value == "*" && cfn.Literal(res) {
+			if (res.Value == "*" || everySecretARN(res.Value)) && cfn.Literal(res) {
 				rep.addNode(ruleBroadAccess, res, 0, 0, false, rep.message(ruleBroadAccess, "resource", owner, "action", action))
 				break
 			}

@@ -19,6 +19,7 @@ const (
 	KindGitHubActions  DocKind = "github-actions"
 	KindSpring         DocKind = "spring"
 	KindECSTask        DocKind = "ecs-task-definition"
+	KindIAMPolicy      DocKind = "iam-policy"
 	KindGeneric        DocKind = "generic"
 )
 
@@ -39,8 +40,10 @@ func Classify(doc *yaml.Node, rel string) DocKind {
 		return KindCloudFormation
 	case rootValue(doc, "apiVersion") != "" && rootValue(doc, "kind") != "":
 		return KindKubernetes
-	case has("containerDefinitions"):
+	case has("containerDefinitions"), containerArray(doc):
 		return KindECSTask
+	case has("Version") && has("Statement"):
+		return KindIAMPolicy
 	case strings.Contains("/"+strings.ToLower(rel), "/.github/workflows/") && has("jobs"), has("jobs") && (has("on") || has("true")):
 		// YAML 1.1 readers turn `on` into true; yaml.v3 keeps "on".
 		return KindGitHubActions

@@ -46,6 +46,7 @@ type Scanner struct {
 	nidents atomic.Int64
 	// cross collects what the checks across templates need.
 	cross crossState
+	eso   esoState // External Secrets Operator stores and the findings waiting for them
 	// hier matches Parameter Store names of the configured hierarchy.
 	hier     *regexp.Regexp
 	hierText string
@@ -136,6 +137,7 @@ func (sc *Scanner) Scan(rel string, src []byte) (fs []finding.Finding, ps []find
 	if strings.HasSuffix(strings.ToLower(rel), ".json") {
 		src = blankTrailingCommas(src)
 	}
+	src = templateTolerant(rel, src)
 	f := &fileScan{
 		sc:       sc,
 		s:        sc.s,
@@ -170,6 +172,9 @@ type fileScan struct {
 	idents   map[string]ident
 	skipRule map[string]bool
 	msup     []metaSup // per-resource suppressions of CloudFormation templates
+
+	// esoConds are the store conditions of findings, by -Ref-1.
+	esoConds []*esoCond
 }
 
 // seg is one step of a path: a mapping key or a sequence index.
@@ -219,6 +224,12 @@ func (f *fileScan) document(doc *yaml.Node) {
 		f.cfnDocument(doc)
 	case KindECSTask:
 		f.ecsDocument(doc)
+	case KindKubernetes:
+		f.k8sDocument(doc)
+	case KindIAMPolicy:
+		f.policyDocument(doc)
+	case KindCompose:
+		f.composeDocument(doc)
 	}
 }
 
@@ -317,6 +328,8 @@ func (f *fileScan) results() []finding.Finding {
 		fd, ok := pipeline.FindingOf(f.rel, c, f.s)
 		switch {
 		case !ok:
+		case c.Ref < 0:
+			f.sc.deferESO(fd, f.esoConds[-c.Ref-1])
 		case c.Ref > 0:
 			f.sc.deferFinding(fd, f.pending[c.Ref])
 		default:
