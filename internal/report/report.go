@@ -77,16 +77,12 @@ func checkLang(lang string) (string, error) {
 	return lang, nil
 }
 
-// severity returns the finding's severity, or its rule's when the finding
-// carries none that is valid, or warning when neither is known.
-func severity(f finding.Finding, cat *secretlint.Catalogue) secretlint.Severity {
+// severity returns the finding's severity, which the pipeline sets on
+// every finding (internal/pipeline); a finding without one is reported as
+// a warning rather than dropped.
+func severity(f finding.Finding, _ *secretlint.Catalogue) secretlint.Severity {
 	if s := secretlint.Severity(f.Severity); s.Valid() {
 		return s
-	}
-	if cat != nil {
-		if r := cat.Rule(f.Rule); r != nil && r.Severity.Valid() {
-			return r.Severity
-		}
 	}
 	return secretlint.SeverityWarning
 }
