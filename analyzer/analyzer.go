@@ -31,18 +31,28 @@ const (
 	FlagLang = "lang"
 	// FlagTests sets the test-file policy: include, exclude or note.
 	FlagTests = "tests"
+	// FlagEnable and FlagDisable switch rules on and off: comma-separated
+	// rule IDs.
+	FlagEnable  = "enable"
+	FlagDisable = "disable"
 )
 
-// Config configures an analyzer built by New.
+// Config configures an analyzer built by New. The zero Config reads the
+// nearest .secretlint.yaml from the working directory.
 type Config struct {
-	// Settings to run with; when nil they are loaded lazily at the first Run
-	// from ConfigFile (or the nearest .secretlint.yaml from the working
-	// directory) and Lang, with config.Load.
-	Settings *config.Settings
-	// ConfigFile is the configuration file to load when Settings is nil.
+	// ConfigFile is the configuration file to read instead of the nearest
+	// .secretlint.yaml.
 	ConfigFile string
-	// Lang, when set, overrides the language of the settings (en or ja).
+	// ConfigYAML, when not empty, is the configuration itself, as a
+	// .secretlint.yaml would hold it; its path globs are relative to the
+	// working directory.
+	ConfigYAML string
+	// Lang, when set, overrides the language of the configuration (en or ja).
 	Lang string
+	// Tests, when set, overrides the test-file policy: include, exclude or note.
+	Tests string
+	// Enable and Disable switch rules on and off after the configuration.
+	Enable, Disable []string
 	// PrefixRuleID starts every message with "<rule-id>: " (golangci-lint
 	// drops Category).
 	PrefixRuleID bool
@@ -74,7 +84,7 @@ func New(cfg Config) *analysis.Analyzer {
 	a := &analysis.Analyzer{
 		Name:             "secretlint",
 		Doc:              extractDoc(docSource, "secretlint"),
-		URL:              docsURL(cfg.Settings),
+		URL:              docsURL(),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, r.storeflow},
 		Run:              r.run,
 		RunDespiteErrors: true,
@@ -83,17 +93,16 @@ func New(cfg Config) *analysis.Analyzer {
 		"configuration file (default: the nearest "+config.FileName+" from the working directory)")
 	a.Flags.Var(langFlag{&r.cfg.Lang}, FlagLang,
 		"language of messages: "+strings.Join(secretlint.Languages, " or ")+" (default: the configuration file, then LANG)")
-	a.Flags.Var(testsFlag{&r.tests}, FlagTests,
+	a.Flags.Var(testsFlag{&r.cfg.Tests}, FlagTests,
 		"findings in test files: include, exclude or note (default: the configuration file, then include)")
+	a.Flags.Var(listFlag{&r.cfg.Enable}, FlagEnable, "comma-separated rule IDs to switch on (opt-in rules)")
+	a.Flags.Var(listFlag{&r.cfg.Disable}, FlagDisable, "comma-separated rule IDs to switch off")
 	return a
 }
 
 // docsURL returns the address of the rules documentation; rule IDs are its
 // anchors, so drivers link a diagnostic as URL#Category.
-func docsURL(s *config.Settings) string {
-	if s != nil && s.Catalogue != nil {
-		return s.Catalogue.DocsURL
-	}
+func docsURL() string {
 	cat, err := secretlint.Load()
 	if err != nil {
 		return "" // Run reports the error
@@ -125,7 +134,6 @@ func extractDoc(src, name string) string {
 // runner holds an analyzer's configuration and the settings loaded from it.
 type runner struct {
 	cfg       Config
-	tests     string             // -tests
 	storeflow *analysis.Analyzer // the store checks, with the runner's settings
 
 	once     sync.Once
@@ -138,31 +146,38 @@ type runner struct {
 func (r *runner) load() (*config.Settings, string, error) {
 	r.once.Do(func() {
 		r.cwd, _ = os.Getwd()
-		s := r.cfg.Settings
-		if s == nil {
-			s, r.err = config.Load(r.cfg.ConfigFile, r.cwd, r.cfg.Lang)
-			if r.err != nil {
-				r.err = fmt.Errorf("secretlint: %w", r.err)
-				return
-			}
+		r.settings, r.err = settingsOf(r.cfg, r.cwd)
+		if r.err != nil {
+			r.err = fmt.Errorf("secretlint: %w", r.err)
 		}
-		if s.Catalogue == nil || s.Matcher == nil {
-			r.err = errors.New("secretlint: settings have no catalogue or matcher")
-			return
-		}
-		if (r.cfg.Lang != "" && r.cfg.Lang != s.Lang) || (r.tests != "" && config.TestPolicy(r.tests) != s.Tests) {
-			c := *s
-			if r.cfg.Lang != "" {
-				c.Lang = r.cfg.Lang
-			}
-			if r.tests != "" {
-				c.Tests = config.TestPolicy(r.tests)
-			}
-			s = &c
-		}
-		r.settings = s
 	})
 	return r.settings, r.cwd, r.err
+}
+
+// settingsOf loads the settings a configuration describes.
+func settingsOf(cfg Config, cwd string) (*config.Settings, error) {
+	var s *config.Settings
+	var err error
+	if cfg.ConfigYAML != "" {
+		cat, err := secretlint.Load()
+		if err != nil {
+			return nil, err
+		}
+		f, err := config.Parse("configuration", []byte(cfg.ConfigYAML))
+		if err != nil {
+			return nil, err
+		}
+		s, err = f.Settings(cat, cfg.Lang)
+		if err != nil {
+			return nil, err
+		}
+	} else if s, err = config.Load(cfg.ConfigFile, cwd, cfg.Lang); err != nil {
+		return nil, err
+	}
+	if err := s.Override(cfg.Enable, cfg.Disable, cfg.Tests); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 func (r *runner) run(pass *analysis.Pass) (any, error) {
@@ -218,6 +233,25 @@ func (f langFlag) Set(v string) error {
 		return fmt.Errorf("language %q is not one of %s", v, strings.Join(secretlint.Languages, ", "))
 	}
 	*f.p = v
+	return nil
+}
+
+// listFlag is a comma-separated list of rule IDs; each use adds to it.
+type listFlag struct{ p *[]string }
+
+func (f listFlag) String() string {
+	if f.p == nil {
+		return ""
+	}
+	return strings.Join(*f.p, ",")
+}
+
+func (f listFlag) Set(v string) error {
+	for _, id := range strings.Split(v, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			*f.p = append(*f.p, id)
+		}
+	}
 	return nil
 }
 

@@ -18,26 +18,27 @@ import (
 
 // settings returns the settings of a configuration file's text, in English
 // unless the text names a language.
-func settings(t testing.TB, yaml string) *config.Settings {
+// settings returns the configuration of an analyzer that reads yaml as its
+// .secretlint.yaml, with messages in English unless yaml sets a language.
+func settings(t testing.TB, yaml string) analyzer.Config {
 	t.Helper()
-	cat, err := secretlint.Load()
-	if err != nil {
-		t.Fatal(err)
+	if strings.TrimSpace(yaml) == "" {
+		yaml = "# defaults\n"
 	}
 	f, err := config.Parse("test.yaml", []byte(yaml))
 	if err != nil {
 		t.Fatal(err)
 	}
-	lang := ""
+	cfg := analyzer.Config{ConfigYAML: yaml}
 	if f.Lang == "" {
-		lang = "en"
+		cfg.Lang = "en"
 	}
-	s, err := f.Settings(cat, lang)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return cfg
 }
+
+func withLang(c analyzer.Config, lang string) analyzer.Config { c.Lang = lang; return c }
+
+func withPrefix(c analyzer.Config) analyzer.Config { c.PrefixRuleID = true; return c }
 
 // testdata returns the absolute path of the fixtures, so that tests may
 // change directory.
@@ -80,7 +81,7 @@ func TestRules(t *testing.T) {
 		"illtyped",
 	} {
 		t.Run(pkg, func(t *testing.T) {
-			a := analyzer.New(analyzer.Config{Settings: settings(t, "")})
+			a := analyzer.New(settings(t, ""))
 			analysistest.Run(t, testdata(t), a, pkg)
 		})
 	}
@@ -92,13 +93,13 @@ func TestTestPolicy(t *testing.T) {
 	t.Run("exclude", func(t *testing.T) {
 		dir := testdata(t)
 		t.Chdir(filepath.Join(dir, "src"))
-		a := analyzer.New(analyzer.Config{Settings: settings(t, "tests: exclude\n")})
+		a := analyzer.New(settings(t, "tests: exclude\n"))
 		analysistest.Run(t, dir, a, "testpolicy")
 	})
 	t.Run("exclude-flag", func(t *testing.T) {
 		dir := testdata(t)
 		t.Chdir(filepath.Join(dir, "src"))
-		a := analyzer.New(analyzer.Config{Settings: settings(t, "")})
+		a := analyzer.New(settings(t, ""))
 		if err := a.Flags.Set(analyzer.FlagTests, "exclude"); err != nil {
 			t.Fatal(err)
 		}
@@ -107,7 +108,7 @@ func TestTestPolicy(t *testing.T) {
 	t.Run("include", func(t *testing.T) {
 		dir := testdata(t)
 		t.Chdir(filepath.Join(dir, "src"))
-		a := analyzer.New(analyzer.Config{Settings: settings(t, "tests: include\n")})
+		a := analyzer.New(settings(t, "tests: include\n"))
 		var r recorder
 		analysistest.Run(&r, dir, a, "testpolicy")
 		got := r.unexpected()
@@ -118,7 +119,7 @@ func TestTestPolicy(t *testing.T) {
 	t.Run("exclude-under-testdata", func(t *testing.T) {
 		// From the package directory the fixtures lie below testdata/:
 		// nothing in them is reported under the exclude policy.
-		a := analyzer.New(analyzer.Config{Settings: settings(t, "tests: exclude\n")})
+		a := analyzer.New(settings(t, "tests: exclude\n"))
 		var r recorder
 		analysistest.Run(&r, testdata(t), a, "testpolicy")
 		// One unmatched expectation per variant of the package.
@@ -134,33 +135,33 @@ func TestTestPolicy(t *testing.T) {
 }
 
 func TestDisabledRule(t *testing.T) {
-	a := analyzer.New(analyzer.Config{Settings: settings(t, "disable: [hardcoded-credential]\n")})
+	a := analyzer.New(settings(t, "disable: [hardcoded-credential]\n"))
 	analysistest.Run(t, testdata(t), a, "disabled")
 }
 
 func TestAllowlists(t *testing.T) {
-	a := analyzer.New(analyzer.Config{Settings: settings(t, `
+	a := analyzer.New(settings(t, `
 rules:
 - id: hardcoded-credential
   allow:
     paths: [allowpath/legacy.go]
 allow:
   values: ['^SRUkvc']
-`)})
+`))
 	analysistest.Run(t, testdata(t), a, "allowpath")
 }
 
 func TestLang(t *testing.T) {
 	t.Run("settings", func(t *testing.T) {
-		a := analyzer.New(analyzer.Config{Settings: settings(t, "lang: ja\n")})
+		a := analyzer.New(settings(t, "lang: ja\n"))
 		analysistest.Run(t, testdata(t), a, "ja")
 	})
 	t.Run("config", func(t *testing.T) {
-		a := analyzer.New(analyzer.Config{Settings: settings(t, ""), Lang: "ja"})
+		a := analyzer.New(withLang(settings(t, ""), "ja"))
 		analysistest.Run(t, testdata(t), a, "ja")
 	})
 	t.Run("flag", func(t *testing.T) {
-		a := analyzer.New(analyzer.Config{Settings: settings(t, "")})
+		a := analyzer.New(settings(t, ""))
 		if err := a.Flags.Set(analyzer.FlagLang, "ja"); err != nil {
 			t.Fatal(err)
 		}
@@ -169,17 +170,17 @@ func TestLang(t *testing.T) {
 }
 
 func TestPrefixRuleID(t *testing.T) {
-	a := analyzer.New(analyzer.Config{Settings: settings(t, ""), PrefixRuleID: true})
+	a := analyzer.New(withPrefix(settings(t, "")))
 	analysistest.Run(t, testdata(t), a, "prefix")
 }
 
 func TestGenerated(t *testing.T) {
 	t.Run("skipped", func(t *testing.T) {
-		a := analyzer.New(analyzer.Config{Settings: settings(t, "")})
+		a := analyzer.New(settings(t, ""))
 		analysistest.Run(t, testdata(t), a, "generated")
 	})
 	t.Run("included", func(t *testing.T) {
-		a := analyzer.New(analyzer.Config{Settings: settings(t, "generated: true\n")})
+		a := analyzer.New(settings(t, "generated: true\n"))
 		var r recorder
 		analysistest.Run(&r, testdata(t), a, "generated")
 		got := r.unexpected()
@@ -305,7 +306,7 @@ func TestStoreRules(t *testing.T) {
 		"storetests",
 	} {
 		t.Run(pkg, func(t *testing.T) {
-			a := analyzer.New(analyzer.Config{Settings: settings(t, "")})
+			a := analyzer.New(settings(t, ""))
 			runWithFacts(t, a, pkg)
 		})
 	}
@@ -348,7 +349,7 @@ func runWithFacts(t *testing.T, a *analysis.Analyzer, pkg string) {
 func TestStoreTestPolicy(t *testing.T) {
 	dir := testdata(t)
 	t.Chdir(filepath.Join(dir, "src"))
-	a := analyzer.New(analyzer.Config{Settings: settings(t, "tests: exclude\n")})
+	a := analyzer.New(settings(t, "tests: exclude\n"))
 	var r recorder
 	analysistest.Run(&r, dir, a, "storetests")
 	if len(r.errs) != 1 || !strings.Contains(r.errs[0], "store_test.go:25: no diagnostic was reported") {

@@ -58,7 +58,7 @@ func Load%[1]d_%[2]d(prefix string) (*Config%[1]d, error) {
 func BenchmarkAnalyzer(b *testing.B) {
 	dir := writeModule(b, 20, 5, 12)
 	pkgs, lines := loadBench(b, &packages.Config{Dir: dir, Mode: packages.LoadSyntax})
-	a := analyzer.New(analyzer.Config{Settings: settings(b, "")})
+	a := analyzer.New(settings(b, ""))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -190,7 +190,7 @@ func BenchmarkStore(b *testing.B) {
 	// source, the rest from export data.
 	cfg := &packages.Config{Dir: dir, Mode: packages.LoadSyntax | packages.NeedModule, Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off")}
 	pkgs, lines := loadBench(b, cfg)
-	a := analyzer.New(analyzer.Config{Settings: settings(b, "")})
+	a := analyzer.New(settings(b, ""))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {

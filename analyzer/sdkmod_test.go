@@ -38,7 +38,7 @@ func TestRealSDK(t *testing.T) {
 	if t.Failed() {
 		t.FailNow()
 	}
-	a := analyzer.New(analyzer.Config{Settings: settings(t, "")})
+	a := analyzer.New(settings(t, ""))
 	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -50,7 +50,7 @@ type Settings struct {
 }
 
 type plugin struct {
-	settings *config.Settings
+	cfg analyzer.Config
 }
 
 // New decodes the settings; unknown keys and bad values are errors.
@@ -62,6 +62,7 @@ func New(raw any) (register.LinterPlugin, error) {
 	if st.Lang != "" && st.Lang != "en" && st.Lang != "ja" {
 		return nil, fmt.Errorf("secretlint: lang %q: want en or ja", st.Lang)
 	}
+	// Load once here so that a bad setting fails golangci-lint at once.
 	s, err := config.Load(st.Config, ".", st.Lang)
 	if err != nil {
 		return nil, fmt.Errorf("secretlint: %w", err)
@@ -69,12 +70,19 @@ func New(raw any) (register.LinterPlugin, error) {
 	if err := s.Override(st.Enable, st.Disable, st.Tests); err != nil {
 		return nil, fmt.Errorf("secretlint: %w", err)
 	}
-	return &plugin{settings: s}, nil
+	return &plugin{cfg: analyzer.Config{
+		ConfigFile:   st.Config,
+		Lang:         st.Lang,
+		Tests:        st.Tests,
+		Enable:       st.Enable,
+		Disable:      st.Disable,
+		PrefixRuleID: true,
+	}}, nil
 }
 
 // BuildAnalyzers returns the secretlint analyzer, messages prefixed with rule IDs.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	return []*analysis.Analyzer{analyzer.New(analyzer.Config{Settings: p.settings, PrefixRuleID: true})}, nil
+	return []*analysis.Analyzer{analyzer.New(p.cfg)}, nil
 }
 
 // GetLoadMode asks for type information: rules resolve constants and SDK types.

@@ -221,6 +221,18 @@ func (o *options) settings() (*config.Settings, error) {
 	return s, nil
 }
 
+// analyzerConfig is the configuration of the Go analyzer: the same file,
+// language and overrides the settings were made from.
+func (o *options) analyzerConfig() analyzer.Config {
+	return analyzer.Config{
+		ConfigFile: o.configFile,
+		Lang:       o.lang,
+		Tests:      o.tests,
+		Enable:     strings.Split(o.enable, ","),
+		Disable:    strings.Split(o.disable, ","),
+	}
+}
+
 // runBaseline records the findings of a scan as accepted.
 func runBaseline(args []string, stdout, stderr io.Writer) int {
 	o := options{recordBaseline: true}

@@ -131,7 +131,7 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 		wg.Go(func() { scanYAML(s, t, &res) })
 	}
 	if !o.noGo && len(t.goPatterns) > 0 {
-		if err := scanGo(s, t.goPatterns, &res); err != nil {
+		if err := scanGo(s, o.analyzerConfig(), t.goPatterns, &res); err != nil {
 			wg.Wait()
 			return exitError, err
 		}
@@ -290,11 +290,11 @@ func scanYAML(s *config.Settings, t targets, res *result) {
 }
 
 // scanGo loads the packages once, tests included, and runs the analyzer.
-func scanGo(s *config.Settings, patterns []string, res *result) error {
+func scanGo(s *config.Settings, acfg analyzer.Config, patterns []string, res *result) error {
 	if !inGoModule() {
 		return nil // not Go code: only YAML is scanned
 	}
-	a := analyzer.New(analyzer.Config{Settings: s})
+	a := analyzer.New(acfg)
 	// The requested packages are loaded from source, their other
 	// dependencies (the standard library, other modules, packages not
 	// named) from export data. Facts flow between the requested packages:
