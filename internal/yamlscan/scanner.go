@@ -219,6 +219,8 @@ func (f *fileScan) document(doc *yaml.Node) {
 		f.cfnDocument(doc)
 	case KindECSTask:
 		f.ecsDocument(doc)
+	case KindServerless, KindSpring, KindGitHubActions, KindBuildspec:
+		f.appDocument(kind, doc)
 	}
 }
 

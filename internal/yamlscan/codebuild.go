@@ -1,0 +1,5 @@
+package yamlscan
+
+import "go.yaml.in/yaml/v3"
+
+func (f *fileScan) buildspecDocument(root *yaml.Node) {}
