@@ -182,6 +182,10 @@ type seg struct {
 var lineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 func (f *fileScan) run() {
+	if isPropertiesName(f.rel) {
+		f.runProperties()
+		return
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(f.src.src))
 	for {
 		var doc yaml.Node
