@@ -55,7 +55,7 @@ func (f *fileScan) configureCredentials(step *yaml.Node, at string) {
 			continue
 		}
 		place := f.s.Phrase("yaml_value_at", "path", at+"."+k.Value)
-		f.addNode(ruleStaticAWS, v, 0, 0, false, f.s.MessageAs(ruleStaticAWS, "ci_keys", "place", place))
+		f.addNode(ruleStaticAWS, v, 0, 0, false, f.s.MessageAs(ruleStaticAWS, "ci-keys", "place", place))
 		return
 	}
 }
