@@ -44,10 +44,7 @@ func (f *fileScan) parseProperties() *yaml.Node {
 	nlines := len(f.src.lines)
 	for line := 1; line <= nlines; line++ {
 		start, end := f.src.lineBounds(line)
-		i := start
-		for i < end && (src[i] == ' ' || src[i] == '\t' || src[i] == '\f') {
-			i++
-		}
+		i := skipBlank(src, start, end)
 		if i >= end || src[i] == '#' || src[i] == '!' {
 			continue
 		}
@@ -60,15 +57,11 @@ func (f *fileScan) parseProperties() *yaml.Node {
 			i++
 		}
 		ke := min(i, end)
-		for i < end && (src[i] == ' ' || src[i] == '\t' || src[i] == '\f') {
-			i++
-		}
+		i = skipBlank(src, i, end)
 		if i < end && (src[i] == '=' || src[i] == ':') {
 			i++
 		}
-		for i < end && (src[i] == ' ' || src[i] == '\t' || src[i] == '\f') {
-			i++
-		}
+		i = skipBlank(src, i, end)
 		vs := i
 		raw := string(src[vs:end])
 		first := line
@@ -76,9 +69,7 @@ func (f *fileScan) parseProperties() *yaml.Node {
 		for continued(raw) && line < nlines {
 			line++
 			s, e := f.src.lineBounds(line)
-			for s < e && (src[s] == ' ' || src[s] == '\t' || src[s] == '\f') {
-				s++
-			}
+			s = skipBlank(src, s, e)
 			raw = raw[:len(raw)-1] + string(src[s:e])
 			end = e
 		}
@@ -100,6 +91,15 @@ func (f *fileScan) parseProperties() *yaml.Node {
 func (f *fileScan) charCol(line, off int) int {
 	start, _ := f.src.lineBounds(line)
 	return utf8.RuneCount(f.src.src[start:off]) + 1
+}
+
+// skipBlank returns the offset of the first byte of src[i:end] that is
+// not a space, tab or form feed.
+func skipBlank(src []byte, i, end int) int {
+	for i < end && (src[i] == ' ' || src[i] == '\t' || src[i] == '\f') {
+		i++
+	}
+	return i
 }
 
 func propSep(c byte) bool {
