@@ -13,6 +13,7 @@ type DynRef struct {
 	ID      string // parameter name or secret ID (may hold ${Var})
 	Stage   string // secretsmanager version stage
 	Version string // ssm version or secretsmanager version ID
+	JSONKey string // secretsmanager: the key of the JSON secret, if any
 }
 
 // ParseDynRef parses the body of a dynamic reference (after
@@ -48,6 +49,9 @@ func ParseDynRef(body string) (DynRef, bool) {
 			ps = ps[1:]
 		}
 		// SecretString:json-key:version-stage:version-id
+		if len(ps) > 1 {
+			d.JSONKey = ps[1]
+		}
 		if len(ps) > 2 {
 			d.Stage = ps[2]
 		}
@@ -129,11 +133,10 @@ func (t *Template) refsIn(tm tmpl, fn func(RefSite)) {
 			return
 		}
 		start := i + j
-		end := strings.Index(s[start:], "}}")
+		end := DynRefEnd(s, start)
 		if end < 0 {
 			return
 		}
-		end += start + 2
 		i = end
 		d, ok := ParseDynRef(s[start+len("{{resolve:") : end-2])
 		if !ok {
@@ -145,4 +148,23 @@ func (t *Template) refsIn(tm tmpl, fn func(RefSite)) {
 		}
 		fn(RefSite{Ref: d, Node: n, Start: vs, End: ve, t: t, tm: tm, start: start, end: end})
 	}
+}
+
+// DynRefEnd returns the offset just past the `}}` that closes the dynamic
+// reference starting at s[start] (`{{resolve:`), or -1. A `${…}` variable
+// inside it (`{{resolve:secretsmanager:${DBSecret}}}`) does not close it.
+func DynRefEnd(s string, start int) int {
+	depth := 0
+	for i := start + 2; i < len(s); i++ {
+		switch {
+		case s[i] == '$' && i+1 < len(s) && s[i+1] == '{':
+			depth++
+			i++
+		case s[i] == '}' && depth > 0:
+			depth--
+		case s[i] == '}' && i+1 < len(s) && s[i+1] == '}':
+			return i + 2
+		}
+	}
+	return -1
 }

@@ -18,10 +18,10 @@ func TestParseDynRef(t *testing.T) {
 		{"ssm-secure:/a/b:x", DynRef{Service: "ssm-secure", ID: "/a/b:x"}, true},
 		{"ssm:arn:aws:ssm:eu-west-1:111122223333:parameter/a:2", DynRef{Service: "ssm", ID: "arn:aws:ssm:eu-west-1:111122223333:parameter/a", Version: "2"}, true},
 		{"secretsmanager:prd/db", DynRef{Service: "secretsmanager", ID: "prd/db"}, true},
-		{"secretsmanager:prd/db:SecretString:password:AWSPREVIOUS", DynRef{Service: "secretsmanager", ID: "prd/db", Stage: "AWSPREVIOUS"}, true},
-		{"secretsmanager:prd/db:SecretString:password::v1", DynRef{Service: "secretsmanager", ID: "prd/db", Version: "v1"}, true},
+		{"secretsmanager:prd/db:SecretString:password:AWSPREVIOUS", DynRef{Service: "secretsmanager", ID: "prd/db", Stage: "AWSPREVIOUS", JSONKey: "password"}, true},
+		{"secretsmanager:prd/db:SecretString:password::v1", DynRef{Service: "secretsmanager", ID: "prd/db", Version: "v1", JSONKey: "password"}, true},
 		{"secretsmanager:arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf:SecretString:k:AWSCURRENT",
-			DynRef{Service: "secretsmanager", ID: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf", Stage: "AWSCURRENT"}, true},
+			DynRef{Service: "secretsmanager", ID: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf", Stage: "AWSCURRENT", JSONKey: "k"}, true},
 		{"ssm:", DynRef{}, false},
 		{"ssm", DynRef{}, false},
 		{"other:x", DynRef{}, false},
@@ -76,5 +76,19 @@ func TestWalkDynRefs(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestDynRefEnd(t *testing.T) {
+	for s, want := range map[string]int{
+		"{{resolve:secretsmanager:${DBSecret}}}":                       38,
+		"x {{resolve:ssm:/a/b}} y":                                     22,
+		"{{resolve:secretsmanager:${DBSecret}:SecretString:password}}": 60,
+		"{{resolve:ssm:${Env":                                          -1,
+	} {
+		start := strings.Index(s, "{{")
+		if got := DynRefEnd(s, start); got != want {
+			t.Errorf("DynRefEnd(%q) = %d, want %d", s, got, want)
+		}
 	}
 }

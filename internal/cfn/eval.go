@@ -390,12 +390,11 @@ func (t *Template) template(tm tmpl, out []Leaf, depth int) []Leaf {
 			continue
 		case j >= 0 && (k < 0 || j < k):
 			start := i + j
-			end := strings.Index(s[start:], "}}")
+			end := DynRefEnd(s, start)
 			if end < 0 {
 				i = len(s)
 				continue
 			}
-			end += start + 2
 			refs++
 			out = t.dynRefLeaf(tm, start, end, out, depth)
 			i = end
@@ -499,7 +498,9 @@ func (t *Template) Flat(n *yaml.Node) (string, bool) {
 		}
 	case "Fn::Join":
 		if tm, ok := t.join(arg); ok {
-			return tm.s, true
+			// The join's own variables are internal: name them the way
+			// users write an unknown part.
+			return joinVarRx.ReplaceAllString(tm.s, "${…}"), true
 		}
 	}
 	return "", false

@@ -171,7 +171,7 @@ func TestEval(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", prop, got, w)
 		}
 	}
-	if got, ok := tp.Flat(cases.Prop("Join")); !ok || got != "{{resolve:secretsmanager:${\x001}:SecretString:password}}" {
+	if got, ok := tp.Flat(cases.Prop("Join")); !ok || got != "{{resolve:secretsmanager:${…}:SecretString:password}}" {
 		t.Errorf("Flat(Join) = %q, %v", got, ok)
 	}
 	if got := strings.Join(tp.ExportNames("Secret"), ","); got != "" {

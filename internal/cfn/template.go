@@ -42,6 +42,8 @@ type Param struct {
 	Type    string
 	NoEcho  bool
 	Default *yaml.Node
+	// Node is the parameter's declaration (a mapping), or nil.
+	Node *yaml.Node
 }
 
 // SSMType reports whether the parameter is read from Parameter Store
@@ -133,6 +135,7 @@ func (t *Template) indexParams(m *yaml.Node) {
 		k, v := m.Content[i], m.Content[i+1]
 		p := &Param{Name: k.Value, Key: k}
 		if v.Kind == yaml.MappingNode {
+			p.Node = v
 			p.Type = ScalarValue(Get(v, "Type"))
 			if n := Get(v, "NoEcho"); n != nil {
 				p.NoEcho = strings.EqualFold(n.Value, "true")

@@ -210,6 +210,20 @@ func (n Name) Credential() bool { return n.Kind != nil && n.Kind.Secret && !n.Re
 // environment variable name or a parameter path.
 func (m *Matcher) ClassifyName(ident string) Name {
 	words := Words(ident)
+	n := m.classifyWords(words)
+	if n.Kind == nil {
+		// Run-together words: truststorepassword, keystorepassword.
+		if split, ok := splitRunTogether(words); ok {
+			if sn := m.classifyWords(split); sn.Kind != nil {
+				return sn
+			}
+		}
+	}
+	return n
+}
+
+// classifyWords classifies the words of an identifier.
+func (m *Matcher) classifyWords(words []string) Name {
 	n := Name{Words: words}
 	if len(words) == 0 {
 		return n

@@ -145,3 +145,30 @@ func Redact(v string) string {
 	rs := []rune(v)
 	return string(rs[:show]) + "…(" + strconv.Itoa(n) + " chars)"
 }
+
+// runTogether are the credential words found at the end of a word written
+// without separators: `truststorepassword`, `dbpassword`, `githubtoken`.
+var runTogether = []string{"password", "passwd", "passphrase", "secret", "token"}
+
+// splitRunTogether splits the words that end in a credential word after
+// at least two letters or digits into two words. ok is false when none
+// does.
+func splitRunTogether(words []string) ([]string, bool) {
+	var out []string
+	for i, w := range words {
+		for _, suf := range runTogether {
+			if len(w) >= len(suf)+2 && strings.HasSuffix(w, suf) {
+				if out == nil {
+					out = append(make([]string, 0, len(words)+1), words[:i]...)
+				}
+				out = append(out, w[:len(w)-len(suf)], suf)
+				w = ""
+				break
+			}
+		}
+		if w != "" && out != nil {
+			out = append(out, w)
+		}
+	}
+	return out, out != nil
+}

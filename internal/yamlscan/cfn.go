@@ -63,6 +63,7 @@ func templateRules() []cfnRule {
 		&noEchoRule{},
 		&hierarchyRule{},
 		&versionPinRule{},
+		&codeBuildRule{},
 	}
 }
 

@@ -1,6 +1,8 @@
 package yamlscan
 
 import (
+	"strings"
+
 	"go.yaml.in/yaml/v3"
 
 	"github.com/awsguard/secretlint/internal/cfn"
@@ -70,6 +72,8 @@ func (st *cfnState) exposure(n *yaml.Node, owner string, where placeKindCFN) {
 func (st *cfnState) exposed(l cfn.Leaf, owner string, where placeKindCFN) {
 	var source string
 	switch {
+	case l.Ref != nil && l.Source == cfn.SourceSecretsManager && st.settingKey(l.Ref.JSONKey):
+		return // the host, port or user name of a DB secret: not a secret
 	case l.Ref != nil && l.Source == cfn.SourceSecretsManager:
 		source = st.text("source_secret", "name", l.Text)
 	case l.Ref != nil && l.Source == cfn.SourceSSMSecure:
@@ -93,4 +97,21 @@ func (st *cfnState) exposed(l cfn.Leaf, owner string, where placeKindCFN) {
 		place = st.text("place_metadata_of", "owner", owner)
 	}
 	st.r.addNode(ruleExposed, l.Node, l.Start, l.End, false, st.r.message(ruleExposed, "source", source, "place", place))
+}
+
+// secretSettingKeys are the keys of the JSON secrets RDS and Secrets
+// Manager rotation write that hold no secret.
+var secretSettingKeys = map[string]bool{"host": true, "port": true, "dbname": true, "username": true, "engine": true, "dbinstanceidentifier": true, "dbclusteridentifier": true}
+
+// settingKey reports whether a JSON key of a secret names a setting, not
+// a secret.
+func (st *cfnState) settingKey(key string) bool {
+	if key == "" {
+		return false
+	}
+	if secretSettingKeys[strings.ToLower(key)] {
+		return true
+	}
+	n := st.r.credName(key)
+	return n.Kind != nil && !n.Kind.Secret
 }

@@ -45,9 +45,19 @@ func (st *cfnState) hierarchyAt(name string, n *yaml.Node, vs, ve int) {
 	if rep.skip(ruleHierarchy) || name == "" {
 		return
 	}
+	if strings.Contains(name, "${…}") || strings.IndexByte(name, 0) >= 0 {
+		return // a part that cannot be resolved: not judged
+	}
 	plain := name
 	if strings.Contains(plain, "${") {
-		plain = subVarRx.ReplaceAllString(plain, "x")
+		// A template parameter names by its default; other variables
+		// (pseudo parameters, attributes) stand for one segment.
+		plain = subVarRx.ReplaceAllStringFunc(plain, func(v string) string {
+			if p := st.t.Params[v[2:len(v)-1]]; p != nil && p.Default != nil && p.Default.Kind == yaml.ScalarNode && cfn.Literal(p.Default) && !strings.Contains(p.Default.Value, "/") {
+				return p.Default.Value
+			}
+			return "x"
+		})
 	}
 	hier, text := rep.hierarchy()
 	if strings.HasPrefix(plain, "/aws/") || hier.MatchString(plain) {

@@ -58,11 +58,10 @@ func (st *cfnState) ssmParameter(r *cfn.Resource) {
 	if !hasName || name == "" {
 		param = r.ID
 	}
+	// The store rule goes on the name (the logical ID without one), the
+	// plaintext rule on the type: both apply.
 	at := nameNode
 	if at == nil || !hasName {
-		at = value
-	}
-	if at == nil {
 		at = r.Key
 	}
 	kind := cred
@@ -70,17 +69,23 @@ func (st *cfnState) ssmParameter(r *cfn.Resource) {
 		kind = rep.credName(kindIdent[kindPassword])
 	}
 	subject := kind.Kind.Title.In(rep.lang())
+	store := ruleSecretInPS
 	if isDBName(cred) {
-		if !rep.skip(ruleDBInPS) {
-			rep.addNode(ruleDBInPS, at, 0, 0, false, rep.messageAs(ruleDBInPS, "write", "subject", subject, "param", param, "evidence", ""))
-		}
+		store = ruleDBInPS
+	}
+	if !rep.skip(store) {
+		rep.addNode(store, at, 0, 0, false, rep.messageAs(store, "write", "subject", subject, "param", param, "evidence", ""))
+	}
+	typ := cfn.ScalarValue(r.Prop("Type"))
+	if rep.skip(rulePlainParam) || typ == "SecureString" {
 		return
 	}
-	if !rep.skip(rulePlainParam) {
-		typ := cfn.ScalarValue(r.Prop("Type"))
-		if typ == "" {
-			typ = "String"
-		}
-		rep.addNode(rulePlainParam, at, 0, 0, false, rep.message(rulePlainParam, "subject", subject, "param", param, "type", typ))
+	typeAt := r.Prop("Type")
+	if typeAt == nil {
+		typeAt = at
 	}
+	if typ == "" {
+		typ = "String"
+	}
+	rep.addNode(rulePlainParam, typeAt, 0, 0, false, rep.message(rulePlainParam, "subject", subject, "param", param, "type", typ))
 }

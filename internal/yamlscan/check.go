@@ -99,7 +99,8 @@ var envKeys = []string{"env", "environment", "variables", "environmentvariables"
 
 // envName returns the value node of the `name` key of a mapping that also
 // has a `value` key: a Kubernetes or ECS env entry, `{name: DB_PASSWORD,
-// value: …}` (any case).
+// value: …}` (any case). It returns nil for a CodeBuild variable whose
+// value is a reference.
 func envName(n *yaml.Node) *yaml.Node {
 	var name *yaml.Node
 	hasValue := false
@@ -115,6 +116,13 @@ func envName(n *yaml.Node) *yaml.Node {
 			}
 		case isValueKey(k.Value):
 			hasValue = true
+		case strings.EqualFold(k.Value, "type"):
+			// CodeBuild: the value of a PARAMETER_STORE or SECRETS_MANAGER
+			// variable names where the secret is, it is not the secret.
+			switch strings.ToUpper(n.Content[i+1].Value) {
+			case "PARAMETER_STORE", "SECRETS_MANAGER":
+				return nil
+			}
 		}
 	}
 	if !hasValue {

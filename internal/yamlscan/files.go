@@ -51,7 +51,8 @@ var iacMarkers = [][][]byte{
 	{[]byte("Resources:"), []byte("AWS::")},
 }
 
-// Walk returns the files to scan under dir: .yaml and .yml files, and
+// Walk returns the files to scan under dir: .yaml and .yml files, Spring
+// application*.properties and bootstrap*.properties files, and
 // .json and .template files that are infrastructure code (CloudFormation,
 // Kubernetes, ECS task definitions). It skips .git, vendor and
 // node_modules, and the paths the settings exclude. The files are
@@ -81,7 +82,7 @@ func (sc *Scanner) Walk(base, dir string) (files []string, problems []finding.Pr
 			}
 			return nil
 		}
-		if !IsYAMLName(d.Name()) || sc.s.Excluded(slash) {
+		if !IsYAMLName(d.Name()) && !IsSpringPropertiesName(d.Name()) || sc.s.Excluded(slash) {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {

@@ -161,7 +161,7 @@ func TestFixtures(t *testing.T) {
 		var all []*scanned
 		byRel := map[string]*scanned{}
 		for _, file := range files {
-			if !IsYAMLName(file) {
+			if !IsYAMLName(file) && !IsSpringPropertiesName(file) {
 				continue
 			}
 			n++
@@ -321,7 +321,7 @@ func fixtureFiles(t testing.TB) map[string][]byte {
 	out := map[string][]byte{}
 	files, _ := filepath.Glob(filepath.Join(fixtureRoot, "*", "*"))
 	for _, f := range files {
-		if !IsYAMLName(f) {
+		if !IsYAMLName(f) && !IsSpringPropertiesName(f) {
 			continue
 		}
 		b, err := os.ReadFile(f)

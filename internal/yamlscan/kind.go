@@ -20,6 +20,7 @@ const (
 	KindSpring         DocKind = "spring"
 	KindECSTask        DocKind = "ecs-task-definition"
 	KindIAMPolicy      DocKind = "iam-policy"
+	KindBuildspec      DocKind = "codebuild-buildspec"
 	KindGeneric        DocKind = "generic"
 )
 
@@ -49,6 +50,8 @@ func Classify(doc *yaml.Node, rel string) DocKind {
 		return KindGitHubActions
 	case has("service") && has("provider"), base == "serverless.yml" || base == "serverless.yaml":
 		return KindServerless
+	case has("phases") && (has("version") || strings.HasPrefix(base, "buildspec")):
+		return KindBuildspec
 	case mapping("services") != nil && (has("version") || strings.Contains(base, "compose") || composeServices(mapping("services"))):
 		return KindCompose
 	case has("spring"), strings.HasPrefix(base, "application") || strings.HasPrefix(base, "bootstrap"):

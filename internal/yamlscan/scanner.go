@@ -187,6 +187,10 @@ type seg struct {
 var lineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 func (f *fileScan) run() {
+	if isPropertiesName(f.rel) {
+		f.runProperties()
+		return
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(f.src.src))
 	for {
 		var doc yaml.Node
@@ -230,6 +234,8 @@ func (f *fileScan) document(doc *yaml.Node) {
 		f.policyDocument(doc)
 	case KindCompose:
 		f.composeDocument(doc)
+	case KindServerless, KindSpring, KindGitHubActions, KindBuildspec:
+		f.appDocument(kind, doc)
 	}
 }
 
