@@ -19,7 +19,7 @@ func TestFailedWriteKeepsOldFile(t *testing.T) {
 	}
 	boom := errors.New("disk full")
 	err := atomicfile.Write(name, 0o644, func(w io.Writer) error {
-		io.WriteString(w, `{"vers`)
+		_, _ = io.WriteString(w, `{"vers`)
 		return boom
 	})
 	if !errors.Is(err, boom) {
