@@ -14,9 +14,11 @@ import (
 // check takes for a literal. Template expressions are never findings.
 
 // isHelmTemplate reports whether a file is a chart template: under a
-// templates directory, with template actions.
+// templates directory, with template actions. CloudFormation templates
+// live in templates directories too: their dynamic references
+// ({{resolve:…}}) are not template actions.
 func isHelmTemplate(rel string, src []byte) bool {
-	return strings.Contains("/"+strings.ToLower(rel), "/templates/") && bytes.Contains(src, []byte("{{"))
+	return strings.Contains("/"+strings.ToLower(rel), "/templates/") && len(helmActions(src)) > 0
 }
 
 // helmTolerant returns src with the template actions of a chart template
@@ -60,7 +62,9 @@ func helmActions(src []byte) []span {
 			break
 		}
 		e := s + 2 + k + 2
-		out = append(out, span{start: s, end: e})
+		if !bytes.HasPrefix(src[s:], []byte("{{resolve:")) {
+			out = append(out, span{start: s, end: e})
+		}
 		i = e
 	}
 	return out

@@ -68,3 +68,21 @@ func TestHelmTolerant(t *testing.T) {
 		t.Errorf("a values file was rewritten: %q", got)
 	}
 }
+
+// CloudFormation templates live in templates directories too: their
+// dynamic references are not Helm actions and are still judged.
+func TestCloudFormationUnderTemplatesDir(t *testing.T) {
+	src := []byte(`Resources:
+  DB:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      MasterUserPassword: '{{resolve:ssm:UnsecureSecretString:1}}'
+`)
+	if isHelmTemplate("infra/templates/db.yaml", src) {
+		t.Fatal("a CloudFormation template with a dynamic reference was taken for a Helm template")
+	}
+	fs, _ := New(testSettings(t)).Scan("infra/templates/db.yaml", src)
+	if len(fs) != 1 || fs[0].Rule != "db-credential-in-parameter-store" || fs[0].Line != 5 {
+		t.Errorf("findings %v, want db-credential-in-parameter-store on line 5", fs)
+	}
+}
