@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/awsguard/secretlint/internal/cfn"
 	"github.com/awsguard/secretlint/internal/match"
 )
 
@@ -153,15 +154,8 @@ func isEnvName(s string) bool {
 }
 
 // literal reports whether a scalar is a literal string or number, not a
-// reference: CloudFormation intrinsics (`!Ref`, `!Sub`, `!GetAtt`, any
-// local tag), booleans, nulls and binary values are not.
-func literal(n *yaml.Node) bool {
-	switch n.Tag {
-	case "", "!", "!!str", "!!int", "!!float":
-		return true
-	}
-	return false
-}
+// reference (see cfn.Literal): unknown local tags keep their value.
+func literal(n *yaml.Node) bool { return cfn.Literal(n) }
 
 // ident is what the matcher says about a key or env var name, memoised per
 // file: the same keys recur all over a YAML file.

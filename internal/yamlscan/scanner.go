@@ -17,6 +17,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/awsguard/secretlint/internal/cfn"
 	"github.com/awsguard/secretlint/internal/config"
 	"github.com/awsguard/secretlint/internal/directive"
 	"github.com/awsguard/secretlint/internal/finding"
@@ -169,7 +170,8 @@ type fileScan struct {
 	problems []finding.Problem
 	idents   map[string]ident
 	skipRule map[string]bool
-	msup     []metaSup // per-resource suppressions of CloudFormation templates
+	msup     []metaSup   // per-resource suppressions of CloudFormation templates
+	budget   *cfn.Budget // the work budget of the file's evaluations
 }
 
 // seg is one step of a path: a mapping key or a sequence index.
@@ -205,6 +207,7 @@ func (f *fileScan) run() {
 		}
 		f.document(&doc)
 	}
+	f.budgetProblem()
 	f.scanComments()
 }
 
