@@ -153,6 +153,21 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 		fmt.Fprintf(stderr, "secretlint: recorded %d findings in %s\n", len(fs), o.output)
 		return exitClean, nil
 	}
+	var base pipeline.Baseline
+	var legacy map[finding.Finding]string
+	if o.baseline != "" {
+		if base, err = pipeline.ReadBaseline(o.baseline); err != nil {
+			return exitError, err
+		}
+		if base.Legacy() {
+			// Old fingerprints, in memory only, numbered over every finding
+			// as they were when the baseline was recorded.
+			legacy = make(map[finding.Finding]string, len(fs))
+			for i, fp := range finding.LegacyFingerprints(fs, lines.text) {
+				legacy[fs[i]] = fp
+			}
+		}
+	}
 	if o.newFromRev != "" || o.newFromPatch != "" {
 		var changed changedLines
 		if o.newFromRev != "" {
@@ -166,12 +181,8 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 		fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return !changed.keep(f) })
 	}
 	if o.baseline != "" {
-		b, err := pipeline.ReadBaseline(o.baseline)
-		if err != nil {
-			return exitError, err
-		}
 		var stale []pipeline.BaselineEntry
-		fs, stale = b.Apply(fs)
+		fs, stale = base.Apply(fs, func(f finding.Finding) string { return legacy[f] })
 		for _, e := range stale {
 			fmt.Fprintf(stderr, "secretlint: baseline %s: stale entry: %s in %s no longer found (run secretlint baseline to drop it)\n", o.baseline, e.Rule, e.File)
 		}
