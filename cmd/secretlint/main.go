@@ -104,7 +104,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	if err := o.validate(); err != nil {
-		fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		fmt.Fprintf(stderr, "secretlint: %v\n", redactErr(err))
 		return exitError
 	}
 	o.targets = fs.Args()
@@ -123,7 +123,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	code, err := scan(&o, stdout, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		fmt.Fprintf(stderr, "secretlint: %v\n", redactErr(err))
 		return exitError
 	}
 	return code
@@ -233,13 +233,13 @@ func runBaseline(args []string, stdout, stderr io.Writer) int {
 		o.output = baselineName
 	}
 	if err := o.validate(); err != nil {
-		fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		fmt.Fprintf(stderr, "secretlint: %v\n", redactErr(err))
 		return exitError
 	}
 	o.targets = fs.Args()
 	code, err := scan(&o, stdout, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		fmt.Fprintf(stderr, "secretlint: %v\n", redactErr(err))
 		return exitError
 	}
 	return code

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -141,7 +140,7 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 	fs := finding.Sort(res.findings)
 	lines := newLineCache()
 	finding.Fingerprints(fs, lines.text)
-	problems := sortProblems(res.problems)
+	problems := sortProblems(s.Matcher, res.problems)
 	for _, p := range problems {
 		fmt.Fprintf(stderr, "secretlint: warning: %s\n", p)
 	}
@@ -240,22 +239,9 @@ func exitCode(fs []finding.Finding, failOn string) int {
 	return exitClean
 }
 
-// quoted matches the quoted texts that load and parse errors echo from the
-// source (`cannot use "…" (untyped string constant)`, yaml's “found …”).
-var quoted = regexp.MustCompile("\"(?:[^\"\\\\]|\\\\.){6,}\"|`[^`]{6,}`|'[^']{6,}'")
-
-// redactProblem keeps any source text an error quotes out of the output: it
-// may be a secret.
-func redactProblem(p finding.Problem) finding.Problem {
-	p.Message = quoted.ReplaceAllStringFunc(p.Message, func(q string) string {
-		return q[:1] + match.Redact(q[1:len(q)-1]) + q[len(q)-1:]
-	})
-	return p
-}
-
-func sortProblems(ps []finding.Problem) []finding.Problem {
+func sortProblems(m *match.Matcher, ps []finding.Problem) []finding.Problem {
 	for i := range ps {
-		ps[i] = redactProblem(ps[i])
+		ps[i] = redactProblem(m, ps[i])
 	}
 	sort.Slice(ps, func(i, j int) bool {
 		a, b := ps[i], ps[j]
@@ -353,7 +339,9 @@ func loadProblem(e packages.Error) finding.Problem {
 	p := finding.Problem{Message: e.Msg}
 	pos := e.Pos
 	if pos == "" || pos == "-" {
-		p.File = "."
+		if !positionFromMessage(&p) {
+			p.File = "."
+		}
 		return p
 	}
 	// file:line:col

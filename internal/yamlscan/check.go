@@ -417,10 +417,12 @@ func (f *fileScan) placeText(k placeKind) string {
 }
 
 // pathString formats a path: keys joined by dots, indices in brackets. A
-// key that holds a token or connection string is redacted.
+// key that may itself be a secret is redacted: one holding a token or a
+// connection string, an opaque high-entropy key, or a key that is no
+// plain name under a credential name (`passwords: {<secret>: alice}`).
 func (f *fileScan) pathString(path []seg) string {
 	var b strings.Builder
-	for _, s := range path {
+	for i, s := range path {
 		if !s.isKey {
 			b.WriteByte('[')
 			b.WriteString(strconv.Itoa(s.index))
@@ -431,12 +433,23 @@ func (f *fileScan) pathString(path []seg) string {
 			b.WriteByte('.')
 		}
 		k := s.key
-		if f.m.MayHaveTokens(k) && len(f.m.Tokens(k)) > 0 || len(f.m.ConnStrings(k)) > 0 || strings.ContainsAny(k, "\n\r") {
+		if f.m.MayHaveTokens(k) && len(f.m.Tokens(k)) > 0 || len(f.m.ConnStrings(k)) > 0 || strings.ContainsAny(k, "\n\r") ||
+			!plainKey(k) && (f.m.RedactText(k) != k || i > 0 && path[i-1].isKey && f.credentialName(path[i-1].key)) {
 			k = match.Redact(k)
 		}
 		b.WriteString(k)
 	}
 	return b.String()
+}
+
+// credentialName reports whether a key names credentials, in the
+// singular or the plural (`passwords`, `api_keys`).
+func (f *fileScan) credentialName(k string) bool {
+	if f.ident(k).name.Credential() {
+		return true
+	}
+	sing, ok := strings.CutSuffix(k, "s")
+	return ok && sing != "" && f.ident(sing).name.Credential()
 }
 
 // rootValue returns the scalar value of a top-level key of a document.

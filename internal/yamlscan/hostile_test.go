@@ -90,3 +90,21 @@ func TestUnknownTags(t *testing.T) {
 		t.Errorf("findings %v", fs)
 	}
 }
+
+// TestSecretKeysRedacted checks that a key that is itself a secret does
+// not appear in the paths of messages.
+func TestSecretKeysRedacted(t *testing.T) {
+	src := "passwords:\n  Tq2vX9rLm4Kp:\n    password: Xq4tGbudOV7r\n" +
+		"wJalrXUtnFEMIK7MDENGbPxRfiCYzEXAMPLEKEY9:\n  db_password: Zdw7xggGm9vu\n"
+	fs, _ := scan(t, src)
+	if len(fs) < 2 {
+		t.Fatalf("findings %v", fs)
+	}
+	for _, f := range fs {
+		for _, secret := range []string{"Tq2vX9rLm4Kp", "wJalrXUtnFEMIK7MDENGbPxRfiCYzEXAMPLEKEY9"} {
+			if strings.Contains(f.Message, secret) {
+				t.Errorf("message holds a secret key: %s", f.Message)
+			}
+		}
+	}
+}
