@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/awsguard/secretlint/internal/finding"
 )
 
 // selfMapTemplate is a few hundred bytes: a mapping whose 3 keys look themselves up
@@ -104,6 +106,70 @@ func TestSecretKeysRedacted(t *testing.T) {
 		for _, secret := range []string{"Tq2vX9rLm4Kp", "wJalrXUtnFEMIK7MDENGbPxRfiCYzEXAMPLEKEY9"} {
 			if strings.Contains(f.Message, secret) {
 				t.Errorf("message holds a secret key: %s", f.Message)
+			}
+		}
+	}
+}
+
+type at struct {
+	rule      string
+	line, col int
+}
+
+func positions(fs []finding.Finding) []at {
+	var out []at
+	for _, f := range fs {
+		out = append(out, at{f.Rule, f.Line, f.Column})
+	}
+	return out
+}
+
+// TestPartialInput checks that input the parser cannot read in full keeps
+// its findings, at the right places.
+func TestPartialInput(t *testing.T) {
+	utf16 := func(s string, big bool) string {
+		var b []byte
+		if big {
+			b = []byte{0xfe, 0xff}
+		} else {
+			b = []byte{0xff, 0xfe}
+		}
+		for _, r := range s {
+			if big {
+				b = append(b, byte(r>>8), byte(r))
+			} else {
+				b = append(b, byte(r), byte(r>>8))
+			}
+		}
+		return string(b)
+	}
+	pair := "password: Tq2vX9rLm4Kp\n"
+	for _, c := range []struct {
+		name, src string
+		want      []at
+		problems  int
+	}{
+		{"after a broken document", "a: 1\n---\na: b: c\n---\ndb:\n  password: Tq2vX9rLm4Kp\n", []at{{ruleCredential, 6, 13}}, 1},
+		{"broken document as text", "a: 1\n---\n[x\npassword: Tq2vX9rLm4Kp\n---\ntoken: AKIAQTKJBJYUB7YZEA7E\n", []at{{ruleCredential, 4, 11}, {ruleToken, 6, 8}}, 1},
+		{"NUL byte", "x: \x00\n" + pair + "k: AKIAQTKJBJYUB7YZEA7E\n", []at{{ruleCredential, 2, 11}, {ruleToken, 3, 4}}, 1},
+		{"invalid UTF-8", "x: \xc3\x28\n" + pair, []at{{ruleCredential, 2, 11}}, 1},
+		{"UTF-16LE", utf16("a: 1\n"+pair, false), []at{{ruleCredential, 2, 11}}, 0},
+		{"UTF-16BE", utf16("a: 1\n"+pair, true), []at{{ruleCredential, 2, 11}}, 0},
+		{"CR-only", "a: 1\rb:\r  password: Tq2vX9rLm4Kp\r# AKIAQTKJBJYUB7YZEA7E\r", []at{{ruleCredential, 3, 13}, {ruleToken, 4, 3}}, 0},
+	} {
+		fs, ps := scan(t, c.src)
+		if len(ps) != c.problems {
+			t.Errorf("%s: problems %v", c.name, ps)
+		}
+		got := positions(fs)
+		if len(got) != len(c.want) {
+			t.Errorf("%s: findings %v, want %v", c.name, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("%s: findings %v, want %v", c.name, got, c.want)
+				break
 			}
 		}
 	}
