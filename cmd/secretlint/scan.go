@@ -407,7 +407,7 @@ func (c *lineCache) text(file string, line int) string {
 	if !ok {
 		src, err := os.ReadFile(filepath.FromSlash(file))
 		if err == nil {
-			ls = bytes.Split(src, []byte("\n"))
+			ls = splitLines(src)
 		}
 		c.files[file] = ls
 	}
@@ -427,4 +427,25 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// splitLines splits text at line breaks: LF, CRLF or a lone CR, as the
+// YAML engine counts lines.
+func splitLines(src []byte) [][]byte {
+	if bytes.IndexByte(src, '\r') < 0 {
+		return bytes.Split(src, []byte("\n"))
+	}
+	var out [][]byte
+	start := 0
+	for i := 0; i < len(src); i++ {
+		switch {
+		case src[i] == '\n':
+			out = append(out, src[start:i])
+			start = i + 1
+		case src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n'):
+			out = append(out, src[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, src[start:])
 }

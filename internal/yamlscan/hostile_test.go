@@ -174,3 +174,15 @@ func TestPartialInput(t *testing.T) {
 		}
 	}
 }
+
+// TestYAMLErrorLines checks that every YAML error has a line.
+func TestYAMLErrorLines(t *testing.T) {
+	for _, src := range []string{"a: 1\n---\nb: \x07\n", "a: \"\\q\"\n", "a: [\n", "a: 1\nb: &x\n  - *y\n"} {
+		_, ps := scan(t, src)
+		for _, p := range ps {
+			if p.Line == 0 {
+				t.Errorf("%q: problem without a line: %v", src, p)
+			}
+		}
+	}
+}

@@ -190,7 +190,10 @@ type seg struct {
 	isKey bool
 }
 
-var lineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var (
+	lineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	lineIn  = regexp.MustCompile(`\bline (\d+)\b`)
+)
 
 func (f *fileScan) run() {
 	dec := yaml.NewDecoder(bytes.NewReader(f.src.src))
@@ -206,15 +209,20 @@ func (f *fileScan) run() {
 		}
 		p := finding.Problem{File: f.rel}
 		msg := err.Error()
+		broken := f.maxLine + 1
 		if m := lineErr.FindStringSubmatch(msg); m != nil {
 			p.Line, _ = strconv.Atoi(m[1])
 			msg = m[2]
+		} else if m := lineIn.FindStringSubmatch(msg); m != nil {
+			p.Line, _ = strconv.Atoi(m[1])
+		} else {
+			// No line in the message: the broken document starts here.
+			p.Line = min(broken, len(f.src.lines))
 		}
 		p.Message = "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")
 		f.problems = append(f.problems, p)
 		// The broken document is checked as text; the documents after it
 		// are parsed on their own.
-		broken := f.maxLine + 1
 		next := f.src.nextDocument(max(p.Line, broken+1))
 		if p.Line == 0 || next == 0 || restarts == maxRestarts {
 			f.textLines(broken, len(f.src.lines))
