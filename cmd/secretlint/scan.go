@@ -34,6 +34,8 @@ type targets struct {
 	goPatterns []string // package patterns for go/packages
 	yamlDirs   []string // directories walked for YAML
 	yamlFiles  []string // files scanned directly
+	// problems are the arguments skipped: FIFOs, devices, sockets.
+	problems []finding.Problem
 }
 
 // classify sorts the command-line arguments. A `.go` file stands for the
@@ -73,6 +75,9 @@ func classify(args []string) targets {
 		case err == nil && st.IsDir():
 			addPattern(localPattern(a))
 			addDir(a)
+		case err == nil && !st.Mode().IsRegular():
+			// Never opened: reading a FIFO would hang the run.
+			t.problems = append(t.problems, finding.Problem{File: relPath(a), Message: "not a regular file (" + fileKind(st.Mode()) + "): skipped"})
 		case err == nil && strings.HasSuffix(a, ".go"):
 			addPattern(localPattern(filepath.Dir(a)))
 		case err == nil:
@@ -125,6 +130,7 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 	}
 	t := classify(o.targets)
 	var res result
+	res.add(nil, t.problems)
 	var wg sync.WaitGroup
 	if !o.noYAML && (len(t.yamlDirs) > 0 || len(t.yamlFiles) > 0) {
 		wg.Go(func() { scanYAML(s, t, &res) })
@@ -448,4 +454,17 @@ func splitLines(src []byte) [][]byte {
 		}
 	}
 	return append(out, src[start:])
+}
+
+// fileKind names the type of a file that is not regular.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&os.ModeSocket != 0:
+		return "socket"
+	case m&os.ModeDevice != 0:
+		return "device"
+	}
+	return "special file"
 }

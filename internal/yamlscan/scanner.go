@@ -88,6 +88,10 @@ func (sc *Scanner) read(path, rel string) ([]byte, *finding.Problem) {
 		return &finding.Problem{File: rel, Message: fmt.Sprintf(format, args...)}
 	}
 	limit := sc.maxSize()
+	if fi, err := os.Stat(path); err == nil && !fi.IsDir() && !fi.Mode().IsRegular() {
+		// Never opened: reading a FIFO would block.
+		return nil, problem("not a regular file: skipped")
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, problem("cannot read file: %v", pathErr(err))
