@@ -162,7 +162,7 @@ func TestScanFile(t *testing.T) {
 	f.Close()
 	start := time.Now()
 	fs, ps := sc.ScanFile(big, "big.yaml")
-	if len(fs) != 0 || len(ps) != 1 || !strings.Contains(ps[0].Message, "not a regular file") {
+	if len(fs) != 0 || len(ps) != 1 || !strings.Contains(ps[0].Message, "larger than the limit") {
 		t.Errorf("big.yaml: %v %v", fs, ps)
 	}
 	if d := time.Since(start); d > time.Second {
