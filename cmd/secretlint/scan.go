@@ -161,16 +161,8 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 	var base pipeline.Baseline
 	var legacy map[finding.Finding]string
 	if o.baseline != "" {
-		if base, err = pipeline.ReadBaseline(o.baseline); err != nil {
+		if base, legacy, err = readBaseline(o.baseline, fs, lines); err != nil {
 			return exitError, err
-		}
-		if base.Legacy() {
-			// Old fingerprints, in memory only, numbered over every finding
-			// as they were when the baseline was recorded.
-			legacy = make(map[finding.Finding]string, len(fs))
-			for i, fp := range finding.LegacyFingerprints(fs, lines.text) {
-				legacy[fs[i]] = fp
-			}
 		}
 	}
 	if o.newFromRev != "" || o.newFromPatch != "" {
@@ -230,6 +222,21 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 		return exitError, err
 	}
 	return exitCode(fs, o.failOn), nil
+}
+
+// readBaseline reads a baseline file. For a version 1 baseline it also
+// returns the old fingerprints of the findings: in memory only, numbered
+// over every finding as they were when the baseline was recorded.
+func readBaseline(name string, fs []finding.Finding, lines *lineCache) (pipeline.Baseline, map[finding.Finding]string, error) {
+	base, err := pipeline.ReadBaseline(name)
+	if err != nil || !base.Legacy() {
+		return base, nil, err
+	}
+	legacy := make(map[finding.Finding]string, len(fs))
+	for i, fp := range finding.LegacyFingerprints(fs, lines.text) {
+		legacy[fs[i]] = fp
+	}
+	return base, legacy, nil
 }
 
 func exitCode(fs []finding.Finding, failOn string) int {

@@ -53,7 +53,7 @@ func (f *fileScan) textPair(l int) {
 	if k == i || k >= len(line) {
 		return
 	}
-	v := k
+	var v int
 	switch {
 	case line[k] == ':' && (k+1 == len(line) || line[k+1] == ' ' || line[k+1] == '\t'):
 		v = k + 1
