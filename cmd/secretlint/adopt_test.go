@@ -46,8 +46,15 @@ func TestBaseline(t *testing.T) {
 		t.Fatalf("exit %d, output %q, stderr %q; want a clean run", code, out, stderr)
 	}
 
-	// A new secret on a baselined line is reported; the entry it replaced is stale.
+	// The fingerprint does not see the secret: a new secret under the
+	// same key on a baselined line stays accepted.
 	writeFile(t, app, "db:\n  password: Wz8sU3yMn0q\napi:\n  token: k3J9xQ2mW8vT5rL1\n")
+	if code, out, stderr := runIn(t, dir, "-baseline", "base.json", "."); code != exitClean || out != "" || stderr != "" {
+		t.Fatalf("new secret, same key: exit %d, output %q, stderr %q; want a clean run", code, out, stderr)
+	}
+
+	// A changed key on a baselined line is reported; the entry it replaced is stale.
+	writeFile(t, app, "db:\n  db_password: Wz8sU3yMn0q\napi:\n  token: k3J9xQ2mW8vT5rL1\n")
 	code, out, stderr := runIn(t, dir, "-baseline", "base.json", ".")
 	if code != exitFindings || !strings.Contains(out, "app.yaml:2:") || strings.Contains(out, "app.yaml:4:") {
 		t.Fatalf("exit %d, output:\n%s\nwant only the changed line reported", code, out)

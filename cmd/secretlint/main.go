@@ -104,7 +104,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	if err := o.validate(); err != nil {
-		fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		fmt.Fprintf(stderr, "secretlint: %v\n", redactErr(err))
 		return exitError
 	}
 	o.targets = fs.Args()
@@ -123,7 +123,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	code, err := scan(&o, stdout, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		fmt.Fprintf(stderr, "secretlint: %v\n", redactErr(err))
 		return exitError
 	}
 	return code
@@ -203,6 +203,9 @@ func (o *options) validate() error {
 	if o.newFromRev != "" && o.newFromPatch != "" {
 		return errors.New("-new-from-rev and -new-from-patch exclude each other")
 	}
+	if err := validRevision(o.newFromRev); err != nil {
+		return err
+	}
 	if o.noGo && o.noYAML {
 		return errors.New("-no-go and -no-yaml leave nothing to scan")
 	}
@@ -245,13 +248,13 @@ func runBaseline(args []string, stdout, stderr io.Writer) int {
 		o.output = baselineName
 	}
 	if err := o.validate(); err != nil {
-		fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		fmt.Fprintf(stderr, "secretlint: %v\n", redactErr(err))
 		return exitError
 	}
 	o.targets = fs.Args()
 	code, err := scan(&o, stdout, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		fmt.Fprintf(stderr, "secretlint: %v\n", redactErr(err))
 		return exitError
 	}
 	return code
@@ -303,4 +306,20 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	return exitClean
+}
+
+// validRevision checks a -new-from-rev value: git must never read it as
+// an option (`--output=…`), and it holds no white space or control
+// characters.
+func validRevision(rev string) error {
+	if rev == "" {
+		return nil
+	}
+	if strings.HasPrefix(rev, "-") {
+		return fmt.Errorf("-new-from-rev %q: a revision cannot start with '-'", rev)
+	}
+	if strings.ContainsFunc(rev, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+		return fmt.Errorf("-new-from-rev %q: a revision has no white space or control characters", rev)
+	}
+	return nil
 }

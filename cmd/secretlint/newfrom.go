@@ -172,7 +172,7 @@ func changedSince(rev string) (changedLines, error) {
 		return nil, err
 	}
 	prefix = strings.TrimSpace(prefix)
-	diff, err := git("diff", "--no-color", "--no-ext-diff", "-U0", "--relative="+prefix, rev, "--")
+	diff, err := git("diff", "--no-color", "--no-ext-diff", "-U0", "--relative="+prefix, "--end-of-options", rev, "--")
 	if err != nil {
 		return nil, err
 	}
@@ -180,11 +180,11 @@ func changedSince(rev string) (changedLines, error) {
 	if err != nil {
 		return nil, err
 	}
-	untracked, err := git("ls-files", "--others", "--exclude-standard")
+	untracked, err := git("ls-files", "-z", "--others", "--exclude-standard")
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range strings.Split(strings.TrimSpace(untracked), "\n") {
+	for _, f := range strings.Split(untracked, "\x00") {
 		if f != "" {
 			c[f] = &fileChanges{all: true}
 		}
@@ -206,7 +206,8 @@ func changedInPatch(name string) (changedLines, error) {
 
 func git(args ...string) (string, error) {
 	var stdout, stderr bytes.Buffer
-	cmd := exec.Command("git", args...)
+	// Paths come unquoted (core.quotePath=false): non-ASCII names match.
+	cmd := exec.Command("git", append([]string{"-c", "core.quotePath=false"}, args...)...)
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		return "", fmt.Errorf("git %s: %w: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -35,6 +34,8 @@ type targets struct {
 	goPatterns []string // package patterns for go/packages
 	yamlDirs   []string // directories walked for YAML
 	yamlFiles  []string // files scanned directly
+	// problems are the arguments skipped: FIFOs, devices, sockets.
+	problems []finding.Problem
 }
 
 // classify sorts the command-line arguments. A `.go` file stands for the
@@ -74,6 +75,9 @@ func classify(args []string) targets {
 		case err == nil && st.IsDir():
 			addPattern(localPattern(a))
 			addDir(a)
+		case err == nil && !st.Mode().IsRegular():
+			// Never opened: reading a FIFO would hang the run.
+			t.problems = append(t.problems, finding.Problem{File: relPath(a), Message: "not a regular file (" + fileKind(st.Mode()) + "): skipped"})
 		case err == nil && strings.HasSuffix(a, ".go"):
 			addPattern(localPattern(filepath.Dir(a)))
 		case err == nil:
@@ -126,6 +130,7 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 	}
 	t := classify(o.targets)
 	var res result
+	res.add(nil, t.problems)
 	var wg sync.WaitGroup
 	if !o.noYAML && (len(t.yamlDirs) > 0 || len(t.yamlFiles) > 0) {
 		wg.Go(func() { scanYAML(s, t, &res) })
@@ -141,7 +146,7 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 	fs := finding.Sort(res.findings)
 	lines := newLineCache()
 	finding.Fingerprints(fs, lines.text)
-	problems := sortProblems(res.problems)
+	problems := sortProblems(s.Matcher, res.problems)
 	for _, p := range problems {
 		fmt.Fprintf(stderr, "secretlint: warning: %s\n", p)
 	}
@@ -152,6 +157,13 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 		}
 		fmt.Fprintf(stderr, "secretlint: recorded %d findings in %s\n", len(fs), o.output)
 		return exitClean, nil
+	}
+	var base pipeline.Baseline
+	var legacy map[finding.Finding]string
+	if o.baseline != "" {
+		if base, legacy, err = readBaseline(o.baseline, fs, lines); err != nil {
+			return exitError, err
+		}
 	}
 	if o.newFromRev != "" || o.newFromPatch != "" {
 		var changed changedLines
@@ -166,12 +178,8 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 		fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return !changed.keep(f) })
 	}
 	if o.baseline != "" {
-		b, err := pipeline.ReadBaseline(o.baseline)
-		if err != nil {
-			return exitError, err
-		}
 		var stale []pipeline.BaselineEntry
-		fs, stale = b.Apply(fs)
+		fs, stale = base.Apply(fs, func(f finding.Finding) string { return legacy[f] })
 		for _, e := range stale {
 			fmt.Fprintf(stderr, "secretlint: baseline %s: stale entry: %s in %s no longer found (run secretlint baseline to drop it)\n", o.baseline, e.Rule, e.File)
 		}
@@ -216,6 +224,21 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 	return exitCode(fs, o.failOn), nil
 }
 
+// readBaseline reads a baseline file. For a version 1 baseline it also
+// returns the old fingerprints of the findings: in memory only, numbered
+// over every finding as they were when the baseline was recorded.
+func readBaseline(name string, fs []finding.Finding, lines *lineCache) (pipeline.Baseline, map[finding.Finding]string, error) {
+	base, err := pipeline.ReadBaseline(name)
+	if err != nil || !base.Legacy() {
+		return base, nil, err
+	}
+	legacy := make(map[finding.Finding]string, len(fs))
+	for i, fp := range finding.LegacyFingerprints(fs, lines.text) {
+		legacy[fs[i]] = fp
+	}
+	return base, legacy, nil
+}
+
 func exitCode(fs []finding.Finding, failOn string) int {
 	if failOn == "none" {
 		return exitClean
@@ -229,22 +252,9 @@ func exitCode(fs []finding.Finding, failOn string) int {
 	return exitClean
 }
 
-// quoted matches the quoted texts that load and parse errors echo from the
-// source (`cannot use "…" (untyped string constant)`, yaml's “found …”).
-var quoted = regexp.MustCompile("\"(?:[^\"\\\\]|\\\\.){6,}\"|`[^`]{6,}`|'[^']{6,}'")
-
-// redactProblem keeps any source text an error quotes out of the output: it
-// may be a secret.
-func redactProblem(p finding.Problem) finding.Problem {
-	p.Message = quoted.ReplaceAllStringFunc(p.Message, func(q string) string {
-		return q[:1] + match.Redact(q[1:len(q)-1]) + q[len(q)-1:]
-	})
-	return p
-}
-
-func sortProblems(ps []finding.Problem) []finding.Problem {
+func sortProblems(m *match.Matcher, ps []finding.Problem) []finding.Problem {
 	for i := range ps {
-		ps[i] = redactProblem(ps[i])
+		ps[i] = redactProblem(m, ps[i])
 	}
 	sort.Slice(ps, func(i, j int) bool {
 		a, b := ps[i], ps[j]
@@ -342,7 +352,9 @@ func loadProblem(e packages.Error) finding.Problem {
 	p := finding.Problem{Message: e.Msg}
 	pos := e.Pos
 	if pos == "" || pos == "-" {
-		p.File = "."
+		if !positionFromMessage(&p) {
+			p.File = "."
+		}
 		return p
 	}
 	// file:line:col
@@ -408,7 +420,7 @@ func (c *lineCache) text(file string, line int) string {
 	if !ok {
 		src, err := os.ReadFile(filepath.FromSlash(file))
 		if err == nil {
-			ls = bytes.Split(src, []byte("\n"))
+			ls = splitLines(src)
 		}
 		c.files[file] = ls
 	}
@@ -428,4 +440,38 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// splitLines splits text at line breaks: LF, CRLF or a lone CR, as the
+// YAML engine counts lines.
+func splitLines(src []byte) [][]byte {
+	if bytes.IndexByte(src, '\r') < 0 {
+		return bytes.Split(src, []byte("\n"))
+	}
+	var out [][]byte
+	start := 0
+	for i := 0; i < len(src); i++ {
+		switch {
+		case src[i] == '\n':
+			out = append(out, src[start:i])
+			start = i + 1
+		case src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n'):
+			out = append(out, src[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, src[start:])
+}
+
+// fileKind names the type of a file that is not regular.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&os.ModeSocket != 0:
+		return "socket"
+	case m&os.ModeDevice != 0:
+		return "device"
+	}
+	return "special file"
 }

@@ -9,8 +9,10 @@
 // values, each with the scalar (and the part of its value) it is written
 // in, so that checks can report at the right place. `Fn::If`,
 // `Fn::FindInMap` and `Fn::Select` give every branch they may take.
-// Evaluation is bounded by MaxEvalDepth, so that cyclic or deeply nested
-// templates cost little.
+// Evaluation runs within a work budget (Budget: depth, steps and values
+// per evaluation, steps per file), so that cyclic, deeply nested or
+// exponentially fanning templates cost little; the budget records the
+// first expression that exceeded it.
 //
 // ParseDynRef parses the body of a `{{resolve:service:…}}` dynamic
 // reference; Template.WalkDynRefs finds every dynamic reference written in

@@ -42,23 +42,38 @@ type Leaf struct {
 	Ref *DynRef
 }
 
-// MaxEvalDepth bounds the nesting of intrinsic functions and references
-// the evaluator follows.
-const MaxEvalDepth = 24
-
-// Eval returns the possible values of node n.
+// Eval returns the possible values of node n. An evaluation that runs out
+// of the work budget (see Budget) returns the values found so far and an
+// unknown value standing for the rest; the budget records it.
 func (t *Template) Eval(n *yaml.Node) []Leaf {
-	return t.evalDepth(n, nil, 0)
+	b := t.budget()
+	if !b.begin() {
+		return []Leaf{{Source: SourceUnknown, Node: n}}
+	}
+	out := t.evalDepth(n, nil, 0)
+	if b.stop {
+		b.end(n)
+		out = append(out, Leaf{Source: SourceUnknown, Node: n})
+	}
+	return out
+}
+
+// budget returns the work budget of the template, making one if needed.
+func (t *Template) budget() *Budget {
+	if t.Budget == nil {
+		t.Budget = &Budget{}
+	}
+	return t.Budget
 }
 
 func (t *Template) evalDepth(n *yaml.Node, out []Leaf, depth int) []Leaf {
-	if n == nil || depth > MaxEvalDepth {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n == nil || !t.budget().step(depth, len(out)) {
 		return out
 	}
 	depth++
-	if n.Kind == yaml.AliasNode {
-		return t.evalDepth(n.Alias, out, depth)
-	}
 	fn, arg := Intrinsic(n)
 	switch fn {
 	case "":
@@ -93,6 +108,10 @@ func (t *Template) evalDepth(n *yaml.Node, out []Leaf, depth int) []Leaf {
 		}
 		return out
 	case "Fn::Base64":
+		if arg == n {
+			// The short form: the argument is the tagged node itself.
+			return t.untagged(n, out, depth)
+		}
 		return t.evalDepth(arg, out, depth)
 	default: // Fn::ImportValue, Fn::GetAZs, Fn::Cidr, Fn::Transform, Condition…
 		return append(out, Leaf{Source: SourceUnknown, Node: arg})
@@ -108,6 +127,19 @@ func (t *Template) plain(n *yaml.Node, out []Leaf, depth int) []Leaf {
 		if !Literal(n) {
 			return out // booleans, nulls
 		}
+		return t.template(tmpl{s: n.Value, n: n}, out, depth)
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			out = t.evalDepth(c, out, depth)
+		}
+	}
+	return out
+}
+
+// untagged evaluates a node as if it had no tag.
+func (t *Template) untagged(n *yaml.Node, out []Leaf, depth int) []Leaf {
+	switch n.Kind {
+	case yaml.ScalarNode:
 		return t.template(tmpl{s: n.Value, n: n}, out, depth)
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
@@ -200,7 +232,7 @@ func (t *Template) ref(name string, n *yaml.Node, out []Leaf) []Leaf {
 		case TypeTargetAttachment:
 			// Ref of an attachment is the ARN of its secret.
 			if id := r.Prop("SecretId"); id != nil && id != n {
-				for _, l := range t.Eval(id) {
+				for _, l := range t.evalDepth(id, nil, 0) {
 					if l.Source == SourceSecretsManager {
 						l.Node = n
 						out = append(out, l)
@@ -257,6 +289,9 @@ func (t *Template) findInMap(arg *yaml.Node, out []Leaf, depth int) []Leaf {
 				continue
 			}
 			for i := 0; i+1 < len(m.Content); i += 2 {
+				if !t.budget().step(depth, len(out)) {
+					return out
+				}
 				if key.Kind != yaml.ScalarNode || !Literal(key) || m.Content[i].Value == key.Value {
 					next = append(next, m.Content[i+1])
 				}

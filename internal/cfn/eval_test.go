@@ -161,9 +161,8 @@ func TestEval(t *testing.T) {
 		"DynBad":        "",
 		"Import":        "0:",
 		"Base64":        "1:text part=text",
-		// The short form of Fn::Base64 on a scalar evaluates to nothing
-		// (its argument is the tagged node itself).
-		"Base64Short": "",
+		// The short form of Fn::Base64: its argument is the tagged node.
+		"Base64Short": "1:text part=text",
 		"Split":       "1:a,b part=a,b",
 	}
 	for prop, w := range want {
@@ -194,7 +193,7 @@ func TestEvalDepth(t *testing.T) {
 		t.Fatal(err)
 	}
 	tp := Parse(&doc)
-	if ls := tp.Eval(tp.Resources["R"].Prop("P")); len(ls) != 0 {
+	if ls := tp.Eval(tp.Resources["R"].Prop("P")); len(ls) != 1 || ls[0].Source != SourceUnknown || !tp.Budget.Exceeded() {
 		t.Errorf("evaluated past the depth limit: %s", leafString(ls))
 	}
 }

@@ -33,6 +33,9 @@ type Template struct {
 	// TransformSM is set when the template uses the Secrets Manager
 	// transform, which hosted rotation needs.
 	TransformSM bool
+	// Budget is the work budget of the evaluations; templates of one
+	// file share one. Eval makes one when it is nil.
+	Budget *Budget
 }
 
 // Param is a template parameter.
@@ -309,12 +312,29 @@ func IsTrue(n *yaml.Node) bool {
 }
 
 // Literal reports whether a scalar is a literal string or number, not a
-// reference: CloudFormation intrinsics (`!Ref`, `!Sub`, `!GetAtt`, any
-// local tag), booleans, nulls and binary values are not.
+// reference: CloudFormation intrinsics (`!Ref`, `!Sub`, `!GetAtt`…),
+// tags that name a value kept elsewhere (`!secret`, `!env_var`,
+// `!include`…, an Ansible vault), booleans, nulls and binary values are
+// not. Any other local tag (`!Vault`, `!Custom`) keeps its value: the
+// text written is what the tool reading it gets.
 func Literal(n *yaml.Node) bool {
 	switch n.Tag {
 	case "", "!", "!!str", "!!int", "!!float":
 		return true
 	}
-	return false
+	if len(n.Tag) < 2 || n.Tag[0] != '!' || n.Tag[1] == '!' || shortTag(n.Tag) != "" {
+		return false
+	}
+	if referenceTags[strings.ToLower(n.Tag[1:])] || strings.HasPrefix(strings.ToLower(n.Tag), "!include") {
+		return false
+	}
+	return !strings.HasPrefix(strings.TrimSpace(n.Value), "$ANSIBLE_VAULT;")
+}
+
+// referenceTags are local tags, in lower case without the '!', whose
+// value names a value kept elsewhere (Home Assistant, ESPHome, GitLab CI,
+// PyYAML env loaders, Ansible).
+var referenceTags = map[string]bool{
+	"secret": true, "env": true, "env_var": true, "input": true,
+	"reference": true, "lambda": true, "extend": true,
 }

@@ -49,30 +49,161 @@ func Sort(fs []Finding) []Finding {
 	})
 }
 
-// Fingerprints fills Fingerprint for each finding from its rule, file,
-// message and the text of its source line (whitespace-normalised), so it is
-// stable when lines move, and changes when the flagged line changes. The
-// source line is hashed together with the rule and path, never on its own.
-// Identical keys in one file get an occurrence number. lineText returns the
-// text of a line of a file.
+// Fingerprints fills Fingerprint for each finding (see FingerprintScheme)
+// from its rule, its file, the shape of its source line and the key or
+// identifier before it. Nothing derived from a secret goes into it: the
+// finding's own span, the spans of the other findings on the line and
+// the contents of quoted strings are masked before hashing. It is stable
+// when lines move and changes when the rest of the flagged line changes.
+// Identical keys in one file get an occurrence number. lineText returns
+// the text of a line of a file.
 func Fingerprints(fs []Finding, lineText func(file string, line int) string) {
+	spans := lineSpans(fs)
 	seen := map[string]int{}
 	for i := range fs {
 		f := &fs[i]
-		text := strings.Join(strings.Fields(lineText(f.File, f.Line)), " ")
-		h := sha256.New()
-		for _, s := range []string{"secretlint/v1", f.Rule, f.File, f.Message, text} {
-			h.Write([]byte(s))
-			h.Write([]byte{0})
-		}
-		key := hex.EncodeToString(h.Sum(nil))[:32]
-		n := seen[key]
-		seen[key] = n + 1
-		if n > 0 {
-			key += ":" + strconv.Itoa(n)
-		}
-		f.Fingerprint = key
+		shape, key := Shape(lineText(f.File, f.Line), f.Column, spans[fileLine{f.File, f.Line}])
+		f.Fingerprint = numbered(seen, hashKey(FingerprintScheme, f.Rule, f.File, key, shape))
 	}
+}
+
+// FingerprintScheme names the scheme of Fingerprints; SARIF reports
+// fingerprints under this name.
+const FingerprintScheme = "secretlint/v2"
+
+// LegacyFingerprints returns the fingerprints of the first scheme
+// (secretlint/v1: a hash over the rule, file, message and whole line) for
+// matching the entries of old baselines. They are never written out: the
+// line they hash holds the secret.
+func LegacyFingerprints(fs []Finding, lineText func(file string, line int) string) []string {
+	out := make([]string, len(fs))
+	seen := map[string]int{}
+	for i, f := range fs {
+		text := strings.Join(strings.Fields(lineText(f.File, f.Line)), " ")
+		out[i] = numbered(seen, hashKey("secretlint/v1", f.Rule, f.File, f.Message, text))
+	}
+	return out
+}
+
+func hashKey(parts ...string) string {
+	h := sha256.New()
+	for _, s := range parts {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// numbered adds an occurrence number to a key seen before.
+func numbered(seen map[string]int, key string) string {
+	n := seen[key]
+	seen[key] = n + 1
+	if n > 0 {
+		key += ":" + strconv.Itoa(n)
+	}
+	return key
+}
+
+type fileLine struct {
+	file string
+	line int
+}
+
+// Span is a byte range of a line: 1-based Start, exclusive End (0: to the
+// end of the line).
+type Span struct{ Start, End int }
+
+// lineSpans gathers the spans of the findings of each line.
+func lineSpans(fs []Finding) map[fileLine][]Span {
+	out := map[fileLine][]Span{}
+	for _, f := range fs {
+		sp := Span{Start: f.Column}
+		if f.EndLine == f.Line && f.EndColumn > f.Column {
+			sp.End = f.EndColumn
+		}
+		k := fileLine{f.File, f.Line}
+		out[k] = append(out[k], sp)
+	}
+	return out
+}
+
+// mask stands for masked text in a shape.
+const mask = "\x00"
+
+// Shape returns the shape of a line for a finding at byte column col: the
+// line with the spans masked (a span of Start 0 masks the whole line), the
+// contents of its quoted strings masked and its white space normalised;
+// and key, the last identifier before col.
+func Shape(line string, col int, spans []Span) (shape, key string) {
+	b := []byte(line)
+	masked := make([]bool, len(b))
+	for _, sp := range spans {
+		start, end := sp.Start-1, sp.End-1
+		if sp.Start <= 0 {
+			start = 0
+		}
+		if sp.End <= 0 || end > len(b) {
+			end = len(b)
+		}
+		for i := max(start, 0); i < end; i++ {
+			masked[i] = true
+		}
+	}
+	maskQuoted(b, masked)
+	if col > 0 && col-1 <= len(b) {
+		key = lastIdent(b[:col-1], masked[:col-1])
+	}
+	var out strings.Builder
+	for i := 0; i < len(b); i++ {
+		if !masked[i] {
+			out.WriteByte(b[i])
+			continue
+		}
+		out.WriteString(mask)
+		for i+1 < len(b) && masked[i+1] {
+			i++
+		}
+	}
+	return strings.Join(strings.Fields(out.String()), " "), key
+}
+
+// maskQuoted masks the contents of the quoted strings of a line.
+func maskQuoted(b []byte, masked []bool) {
+	for i := 0; i < len(b); i++ {
+		q := b[i]
+		if masked[i] || q != '"' && q != '\'' && q != '`' {
+			continue
+		}
+		j := i + 1
+		for ; j < len(b) && b[j] != q; j++ {
+			if b[j] == '\\' && q != '`' {
+				masked[j] = true
+				j++
+				if j >= len(b) {
+					break
+				}
+			}
+			masked[j] = true
+		}
+		i = j
+	}
+}
+
+// lastIdent returns the last identifier of the unmasked text of b.
+func lastIdent(b []byte, masked []bool) string {
+	end := len(b)
+	for end > 0 && (masked[end-1] || !identByte(b[end-1])) {
+		end--
+	}
+	start := end
+	for start > 0 && !masked[start-1] && identByte(b[start-1]) {
+		start--
+	}
+	return string(b[start:end])
+}
+
+func identByte(c byte) bool {
+	return c == '_' || c == '-' || c == '.' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
 }
 
 // Problem is input secretlint could not scan (broken YAML, a binary or

@@ -12,8 +12,14 @@ import (
 	"github.com/awsguard/secretlint/internal/finding"
 )
 
-// BaselineVersion is the version of the baseline file format.
-const BaselineVersion = 1
+// BaselineVersion is the version of the baseline file format. Version 2
+// holds fingerprints of the secretlint/v2 scheme; version 1 files (of the
+// secretlint/v1 scheme) still load and match, through fingerprints
+// computed in memory only, and `secretlint baseline` rewrites them.
+const BaselineVersion = 2
+
+// LegacyBaselineVersion is the oldest version ReadBaseline accepts.
+const LegacyBaselineVersion = 1
 
 // Baseline records accepted findings by fingerprint: rule, path and the
 // finding's fingerprint. It holds no line numbers and no secret, so it
@@ -67,15 +73,21 @@ func ReadBaseline(name string) (Baseline, error) {
 	if err := json.Unmarshal(data, &b); err != nil {
 		return b, fmt.Errorf("baseline %s: %w", name, err)
 	}
-	if b.Version != BaselineVersion {
-		return b, fmt.Errorf("baseline %s: version %d, want %d", name, b.Version, BaselineVersion)
+	if b.Version < LegacyBaselineVersion || b.Version > BaselineVersion {
+		return b, fmt.Errorf("baseline %s: version %d, want %d to %d", name, b.Version, LegacyBaselineVersion, BaselineVersion)
 	}
 	return b, nil
 }
 
+// Legacy reports whether the baseline holds fingerprints of the first
+// scheme: Apply then needs the legacy fingerprints of the findings.
+func (b Baseline) Legacy() bool { return b.Version == LegacyBaselineVersion }
+
 // Apply drops the findings recorded in the baseline and returns the
-// entries that matched none: findings that disappeared since.
-func (b Baseline) Apply(fs []finding.Finding) (kept []finding.Finding, stale []BaselineEntry) {
+// entries that matched none: findings that disappeared since. legacy
+// returns the secretlint/v1 fingerprint of a finding; it is called only
+// for a version 1 baseline, and may be nil otherwise.
+func (b Baseline) Apply(fs []finding.Finding, legacy func(finding.Finding) string) (kept []finding.Finding, stale []BaselineEntry) {
 	known := map[string]bool{}
 	for _, e := range b.Entries {
 		known[e.key()] = true
@@ -83,7 +95,11 @@ func (b Baseline) Apply(fs []finding.Finding) (kept []finding.Finding, stale []B
 	used := map[string]bool{}
 	kept = fs[:0:0]
 	for _, f := range fs {
-		k := BaselineEntry{Rule: f.Rule, File: f.File, Fingerprint: f.Fingerprint}.key()
+		fp := f.Fingerprint
+		if b.Legacy() && legacy != nil {
+			fp = legacy(f)
+		}
+		k := BaselineEntry{Rule: f.Rule, File: f.File, Fingerprint: fp}.key()
 		if known[k] {
 			used[k] = true
 			continue

@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/awsguard/secretlint"
 	"github.com/awsguard/secretlint/internal/finding"
@@ -116,10 +119,33 @@ func writeCheckstyle(w *bufio.Writer, fs []finding.Finding, opts Options) error 
 	return nil
 }
 
+// xmlAttr escapes an attribute value. Characters XML 1.0 cannot carry
+// (control characters other than tab, LF and CR; invalid UTF-8) are
+// written as Go escapes (`\x1b`) rather than replaced, so that a file
+// name stays recognisable.
 func xmlAttr(s string) string {
 	var b bufferString
-	_ = xml.EscapeText(&b, []byte(s))
+	_ = xml.EscapeText(&b, []byte(xmlChars(s)))
 	return string(b)
+}
+
+func xmlChars(s string) string {
+	ok := utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' })
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1, r < 0x20 && r != '\t' && r != '\n' && r != '\r':
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 type bufferString []byte

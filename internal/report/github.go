@@ -55,11 +55,11 @@ func writeSummary(out io.Writer, fs []finding.Finding, opts Options) error {
 	w.WriteString("### " + toolName + ": " + strconv.Itoa(len(fs)) + " findings\n\n")
 	w.WriteString("| Location | Rule | Severity | Message |\n|---|---|---|---|\n")
 	for _, f := range fs {
-		w.WriteString("| `" + cell(f.File) + ":" + strconv.Itoa(f.Line) + "` | " + cell(f.Rule) + " | " +
-			string(severity(f, opts.Catalogue)) + " | " + cell(f.Message) + " |\n")
+		w.WriteString("| " + cell(codeSpan(f.File+":"+strconv.Itoa(f.Line))) + " | " + cell(f.Rule) + " | " +
+			string(severity(f, opts.Catalogue)) + " | " + cell(oneLine(f.Message)) + " |\n")
 	}
 	for _, p := range opts.Problems {
-		w.WriteString("| `" + cell(p.String()) + "` | | problem | |\n")
+		w.WriteString("| " + cell(codeSpan(p.String())) + " | | problem | |\n")
 	}
 	w.WriteString("\n")
 	return w.Flush()
@@ -95,8 +95,47 @@ var (
 	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 )
 
-// escapeData escapes a workflow command's message.
-func escapeData(s string) string { return dataEscaper.Replace(s) }
+// escapeData escapes a workflow command's message; control characters
+// (ESC and the like, which a log viewer would act on) are written as \u
+// escapes.
+func escapeData(s string) string { return dataEscaper.Replace(controlsBut(s)) }
 
 // escapeProperty escapes a workflow command's property value.
-func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
+func escapeProperty(s string) string { return propertyEscaper.Replace(controlsBut(s)) }
+
+// controlsBut is oneLine keeping CR and LF, which workflow commands
+// percent-encode.
+func controlsBut(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r != '\r' && r != '\n' && isControl(r) }) {
+		return s
+	}
+	parts := strings.Split(s, "\n")
+	for i, p := range parts {
+		sub := strings.Split(p, "\r")
+		for j := range sub {
+			sub[j] = oneLine(sub[j])
+		}
+		parts[i] = strings.Join(sub, "\r")
+	}
+	return strings.Join(parts, "\n")
+}
+
+// codeSpan puts s in a Markdown code span delimited by more backticks
+// than any run in it, padded when it starts or ends with one.
+func codeSpan(s string) string {
+	s = oneLine(s)
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	ticks := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return ticks + s + ticks
+}

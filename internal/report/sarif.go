@@ -36,7 +36,7 @@ const (
 	sarifVersion      = "2.1.0"
 	sarifInfoURI      = "https://github.com/awsguard/secretlint"
 	sarifSrcRoot      = "%SRCROOT%"
-	sarifFingerprint  = "secretlint/v1"
+	sarifFingerprint  = finding.FingerprintScheme
 	sarifDefaultCateg = "secretlint/"
 )
 

@@ -223,7 +223,7 @@ func TestSARIFResults(t *testing.T) {
 	}
 	for i, r := range run.Results {
 		f := fs[i]
-		if r.RuleID != f.Rule || r.Message.Text != f.Message || r.PartialFingerprints["secretlint/v1"] != f.Fingerprint {
+		if r.RuleID != f.Rule || r.Message.Text != f.Message || r.PartialFingerprints[finding.FingerprintScheme] != f.Fingerprint {
 			t.Errorf("result %d = %+v, does not match finding %+v", i, r, f)
 		}
 		if r.RuleIndex == nil || opts.Catalogue.Rules[*r.RuleIndex].ID != f.Rule {

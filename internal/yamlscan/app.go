@@ -33,12 +33,13 @@ func (f *fileScan) appDocument(kind DocKind, doc *yaml.Node) {
 	}
 }
 
-
 // appState is a CloudFormation state over an empty template, for the
 // application kinds to reuse the rules' reporting helpers (hierarchy,
 // IAM statements).
 func (f *fileScan) appState(root *yaml.Node) *cfnState {
-	return newCFNState(cfn.New(root), f, nil)
+	t := cfn.New(root)
+	t.Budget = f.evalBudget()
+	return newCFNState(t, f, nil)
 }
 
 // storeKind returns what a Parameter Store value holds: the credential

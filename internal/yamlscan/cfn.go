@@ -4,6 +4,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/awsguard/secretlint/internal/cfn"
+	"github.com/awsguard/secretlint/internal/finding"
 	"github.com/awsguard/secretlint/internal/ruleid"
 )
 
@@ -83,8 +84,33 @@ func (f *fileScan) cfnDocument(doc *yaml.Node) {
 	if t == nil {
 		return
 	}
+	t.Budget = f.evalBudget()
 	f.metaSuppressions(t)
 	runCFN(newCFNState(t, f, templateSites(t)), templateRules())
+}
+
+// evalBudget returns the work budget of the file's evaluations.
+func (f *fileScan) evalBudget() *cfn.Budget {
+	if f.budget == nil {
+		f.budget = &cfn.Budget{}
+	}
+	return f.budget
+}
+
+// budgetProblem reports, at the first expression that ran out of it, that
+// the file's evaluations exceeded their work budget: the values past it
+// are checked only in part.
+func (f *fileScan) budgetProblem() {
+	if !f.budget.Exceeded() {
+		return
+	}
+	n := f.budget.Over
+	p := finding.Problem{File: f.rel, Message: "CloudFormation intrinsic functions need more work than the budget allows (" +
+		f.budget.Reason + "): evaluation stopped here, values past it are checked only in part"}
+	if n.Line > 0 {
+		p.Line, p.Column = f.src.pos(f.src.offset(n.Line, n.Column))
+	}
+	f.problems = append(f.problems, p)
 }
 
 // cfnState is what the rules of one template share: the model, where

@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/awsguard/secretlint/internal/cfn"
 	"github.com/awsguard/secretlint/internal/match"
 )
 
@@ -161,15 +162,8 @@ func isEnvName(s string) bool {
 }
 
 // literal reports whether a scalar is a literal string or number, not a
-// reference: CloudFormation intrinsics (`!Ref`, `!Sub`, `!GetAtt`, any
-// local tag), booleans, nulls and binary values are not.
-func literal(n *yaml.Node) bool {
-	switch n.Tag {
-	case "", "!", "!!str", "!!int", "!!float":
-		return true
-	}
-	return false
-}
+// reference (see cfn.Literal): unknown local tags keep their value.
+func literal(n *yaml.Node) bool { return cfn.Literal(n) }
 
 // ident is what the matcher says about a key or env var name, memoised per
 // file: the same keys recur all over a YAML file.
@@ -431,10 +425,12 @@ func (f *fileScan) placeText(k placeKind) string {
 }
 
 // pathString formats a path: keys joined by dots, indices in brackets. A
-// key that holds a token or connection string is redacted.
+// key that may itself be a secret is redacted: one holding a token or a
+// connection string, an opaque high-entropy key, or a key that is no
+// plain name under a credential name (`passwords: {<secret>: alice}`).
 func (f *fileScan) pathString(path []seg) string {
 	var b strings.Builder
-	for _, s := range path {
+	for i, s := range path {
 		if !s.isKey {
 			b.WriteByte('[')
 			b.WriteString(strconv.Itoa(s.index))
@@ -445,12 +441,23 @@ func (f *fileScan) pathString(path []seg) string {
 			b.WriteByte('.')
 		}
 		k := s.key
-		if f.m.MayHaveTokens(k) && len(f.m.Tokens(k)) > 0 || len(f.m.ConnStrings(k)) > 0 || strings.ContainsAny(k, "\n\r") {
+		if f.m.MayHaveTokens(k) && len(f.m.Tokens(k)) > 0 || len(f.m.ConnStrings(k)) > 0 || strings.ContainsAny(k, "\n\r") ||
+			!plainKey(k) && (f.m.RedactText(k) != k || i > 0 && path[i-1].isKey && f.credentialName(path[i-1].key)) {
 			k = match.Redact(k)
 		}
 		b.WriteString(k)
 	}
 	return b.String()
+}
+
+// credentialName reports whether a key names credentials, in the
+// singular or the plural (`passwords`, `api_keys`).
+func (f *fileScan) credentialName(k string) bool {
+	if f.ident(k).name.Credential() {
+		return true
+	}
+	sing, ok := strings.CutSuffix(k, "s")
+	return ok && sing != "" && f.ident(sing).name.Credential()
 }
 
 // rootValue returns the scalar value of a top-level key of a document.

@@ -21,7 +21,9 @@ func (f *fileScan) ecsDocument(doc *yaml.Node) {
 		defs = root // container definitions alone
 	}
 	sites := containerSites("", defs, nil)
-	runCFN(newCFNState(cfn.New(root), f, sites), []cfnRule{&credRule{}, &exposureRule{}})
+	t := cfn.New(root)
+	t.Budget = f.evalBudget()
+	runCFN(newCFNState(t, f, sites), []cfnRule{&credRule{}, &exposureRule{}})
 }
 
 // ecsSite is what the credential rule learns of an ECS container secret.

@@ -26,7 +26,14 @@ func FuzzScan(f *testing.F) {
 				t.Fatalf("panic: %s", p.Message)
 			}
 		}
-		lines := bytes.Split(src, []byte("\n"))
+		// Positions are in the decoded text (UTF-16 is decoded), whose
+		// lines end at LF, CRLF or a lone CR.
+		text := newSource(decodeUTF16(src))
+		var lines [][]byte
+		for l := 1; l <= len(text.lines); l++ {
+			start, end := text.lineBounds(l)
+			lines = append(lines, text.src[start:end])
+		}
 		for _, fd := range fs {
 			if fd.Line < 1 || fd.Line > len(lines) || fd.Column < 1 || fd.Column > len(lines[fd.Line-1])+1 {
 				t.Fatalf("finding outside the text: %d:%d [%s]", fd.Line, fd.Column, fd.Rule)

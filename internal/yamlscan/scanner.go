@@ -17,6 +17,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/awsguard/secretlint/internal/cfn"
 	"github.com/awsguard/secretlint/internal/config"
 	"github.com/awsguard/secretlint/internal/directive"
 	"github.com/awsguard/secretlint/internal/finding"
@@ -88,6 +89,10 @@ func (sc *Scanner) read(path, rel string) ([]byte, *finding.Problem) {
 		return &finding.Problem{File: rel, Message: fmt.Sprintf(format, args...)}
 	}
 	limit := sc.maxSize()
+	if fi, err := os.Stat(path); err == nil && !fi.IsDir() && !fi.Mode().IsRegular() {
+		// Never opened: reading a FIFO would block.
+		return nil, problem("not a regular file: skipped")
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, problem("cannot read file: %v", pathErr(err))
@@ -128,11 +133,14 @@ func (sc *Scanner) Scan(rel string, src []byte) (fs []finding.Finding, ps []find
 			ps = []finding.Problem{{File: rel, Message: fmt.Sprintf("internal error, file not scanned: %v", r)}}
 		}
 	}()
+	src = decodeUTF16(src)
+	// Text the parser cannot read (NUL bytes, invalid UTF-8) is checked
+	// as text only.
+	textOnly := ""
 	if bytes.IndexByte(src, 0) >= 0 {
-		return nil, []finding.Problem{{File: rel, Message: "binary file (NUL bytes): not scanned"}}
-	}
-	if !utf8.Valid(src) {
-		return nil, []finding.Problem{{File: rel, Message: "not valid UTF-8: not scanned"}}
+		textOnly = "NUL bytes"
+	} else if !utf8.Valid(src) {
+		textOnly = "not valid UTF-8"
 	}
 	if strings.HasSuffix(strings.ToLower(rel), ".json") {
 		src = blankTrailingCommas(src)
@@ -146,6 +154,12 @@ func (sc *Scanner) Scan(rel string, src []byte) (fs []finding.Finding, ps []find
 		src:      newSource(src),
 		hasHash:  bytes.IndexByte(src, '#') >= 0,
 		skipRule: map[string]bool{},
+	}
+	if textOnly != "" {
+		f.problems = append(f.problems, finding.Problem{File: rel, Message: textOnly + ": checked as text only (tokens and key: value lines)"})
+		f.textLines(1, len(f.src.lines))
+		f.scanComments()
+		return f.results(), f.problems
 	}
 	f.run()
 	return f.results(), f.problems
@@ -171,7 +185,8 @@ type fileScan struct {
 	problems []finding.Problem
 	idents   map[string]ident
 	skipRule map[string]bool
-	msup     []metaSup // per-resource suppressions of CloudFormation templates
+	msup     []metaSup   // per-resource suppressions of CloudFormation templates
+	budget   *cfn.Budget // the work budget of the file's evaluations
 
 	// esoConds are the store conditions of findings, by -Ref-1.
 	esoConds []*esoCond
@@ -184,7 +199,10 @@ type seg struct {
 	isKey bool
 }
 
-var lineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var (
+	lineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	lineIn  = regexp.MustCompile(`\bline (\d+)\b`)
+)
 
 func (f *fileScan) run() {
 	if isPropertiesName(f.rel) {
@@ -192,28 +210,43 @@ func (f *fileScan) run() {
 		return
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(f.src.src))
-	for {
+	for restarts := 0; ; {
 		var doc yaml.Node
 		err := dec.Decode(&doc)
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		if err != nil {
-			p := finding.Problem{File: f.rel}
-			msg := err.Error()
-			if m := lineErr.FindStringSubmatch(msg); m != nil {
-				p.Line, _ = strconv.Atoi(m[1])
-				msg = m[2]
-			}
-			p.Message = "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")
-			f.problems = append(f.problems, p)
-			// What follows the last good document is not parsed: look
-			// for token formats in its raw text.
-			f.rawTokens(f.maxLine + 1)
+		if err == nil {
+			f.document(&doc)
+			continue
+		}
+		p := finding.Problem{File: f.rel}
+		msg := err.Error()
+		broken := f.maxLine + 1
+		if m := lineErr.FindStringSubmatch(msg); m != nil {
+			p.Line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		} else if m := lineIn.FindStringSubmatch(msg); m != nil {
+			p.Line, _ = strconv.Atoi(m[1])
+		} else {
+			// No line in the message: the broken document starts here.
+			p.Line = min(broken, len(f.src.lines))
+		}
+		p.Message = "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")
+		f.problems = append(f.problems, p)
+		// The broken document is checked as text; the documents after it
+		// are parsed on their own.
+		next := f.src.nextDocument(max(p.Line, broken+1))
+		if p.Line == 0 || next == 0 || restarts == maxRestarts {
+			f.textLines(broken, len(f.src.lines))
 			break
 		}
-		f.document(&doc)
+		f.textLines(broken, next-1)
+		f.maxLine = next - 1
+		restarts++
+		dec = yaml.NewDecoder(bytes.NewReader(f.src.from(next)))
 	}
+	f.budgetProblem()
 	f.scanComments()
 }
 
@@ -264,14 +297,10 @@ func (f *fileScan) add(rule string, start, end, alt int, msg string) {
 	f.cands = append(f.cands, c)
 }
 
-// rawTokens runs the token detectors on the raw text from line on, for
+// rawText runs the token detectors on the raw text src[start:end], for
 // the part of a file that could not be parsed.
-func (f *fileScan) rawTokens(line int) {
-	if line > len(f.src.lines) {
-		return
-	}
-	base := f.src.lines[line-1]
-	text := string(f.src.src[base:])
+func (f *fileScan) rawText(start, end int) {
+	text := string(f.src.src[start:end])
 	if !f.m.MayHaveTokens(text) {
 		return
 	}
@@ -279,8 +308,8 @@ func (f *fileScan) rawTokens(line int) {
 		if f.skip(t.Rule) {
 			continue
 		}
-		l, _ := f.src.pos(base + t.Start)
-		f.add(t.Rule, base+t.Start, base+t.End, l, f.s.Message(t.Rule, "detector", t.Title, "place", f.placeText(placeRaw)))
+		l, _ := f.src.pos(start + t.Start)
+		f.add(t.Rule, start+t.Start, start+t.End, l, f.s.Message(t.Rule, "detector", t.Title, "place", f.placeText(placeRaw)))
 	}
 }
 

@@ -58,6 +58,7 @@ func (f *fileScan) serverlessDocument(root *yaml.Node) {
 	})
 	if res := getPath(root, "resources"); res != nil && res.Kind == yaml.MappingNode {
 		if t := cfn.Parse(res); t != nil && len(t.Order) > 0 {
+			t.Budget = f.evalBudget()
 			f.metaSuppressions(t)
 			runCFN(newCFNState(t, f, templateSites(t)), templateRules())
 		}

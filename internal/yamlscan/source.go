@@ -19,9 +19,13 @@ type source struct {
 
 func newSource(src []byte) *source {
 	n := bytes.Count(src, []byte{'\n'}) + 1
+	if bytes.IndexByte(src, '\r') >= 0 {
+		n += bytes.Count(src, []byte{'\r'})
+	}
 	s := &source{src: src, lines: make([]int, 1, n)}
 	for i, c := range src {
-		if c == '\n' {
+		// A lone CR breaks a line too, as YAML reads it.
+		if c == '\n' || c == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
 			s.lines = append(s.lines, i+1)
 		}
 	}
@@ -298,7 +302,7 @@ func (s *source) comments(excl []span) []comment {
 			return out
 		}
 		i += from
-		if i > 0 && src[i-1] != ' ' && src[i-1] != '\t' && src[i-1] != '\n' && i != s.bom || inSpans(excl, i) {
+		if i > 0 && src[i-1] != ' ' && src[i-1] != '\t' && src[i-1] != '\n' && src[i-1] != '\r' && i != s.bom || inSpans(excl, i) {
 			from = i + 1
 			continue
 		}
