@@ -46,8 +46,6 @@ func (e *evaluator) check(in *inst) {
 		switch {
 		case b.kind == "resource" && b.typ == "aws_ssm_parameter":
 			e.ssmParameter(in, b)
-		case b.kind != "resource" && b.typ == "aws_ssm_parameter":
-			e.ssmRead(in, b)
 		case b.kind == "resource" && b.typ == "aws_secretsmanager_secret":
 			e.rotation(in, b)
 		case b.kind != "resource" && b.typ == "aws_secretsmanager_secret_version":
@@ -140,9 +138,47 @@ func (e *evaluator) dbResource(in *inst, b *block) {
 			e.at(val{}, a, ruleid.DBCredentialNotManaged, e.sc.s.MessageAs(ruleid.DBCredentialNotManaged, "conflict", "subject", subject, "flag", spec.flag))
 		}
 		name := e.sc.m.ClassifyName(b.typ + "_" + strings.TrimSuffix(attr, "_wo"))
+		var ssm []val
 		for _, v := range e.eval(in, a.Expr) {
+			if v.kind == vSSM {
+				ssm = append(ssm, v)
+			}
 			e.dbValue(in, b, a, v, subject, name, spec.flag)
 		}
+		e.dbFromSSM(a, ssm, subject)
+	}
+}
+
+// dbFromSSM reports the Parameter Store sources of a DB credential
+// attribute: one finding per place, naming every parameter.
+func (e *evaluator) dbFromSSM(a *hclsyntax.Attribute, vs []val, subject string) {
+	groups := map[*hclsyntax.Attribute][]val{}
+	var order []*hclsyntax.Attribute
+	for _, v := range vs {
+		e.reported[v.addr] = true
+		if _, ok := groups[v.entry]; !ok {
+			order = append(order, v.entry)
+		}
+		groups[v.entry] = append(groups[v.entry], v)
+	}
+	for _, k := range order {
+		g := groups[k]
+		var params []string
+		for _, v := range g {
+			p := v.param
+			if p == "" {
+				p = v.addr
+			}
+			if !slices.Contains(params, p) {
+				params = append(params, p)
+			}
+		}
+		evidence := ""
+		if len(g) == 1 {
+			evidence = e.evidence(g[0])
+		}
+		e.at(g[0], a, ruleid.DBCredentialInParameterStore, e.sc.s.Message(ruleid.DBCredentialInParameterStore,
+			"subject", subject, "param", strings.Join(params, ", "), "evidence", evidence))
 	}
 }
 
@@ -156,14 +192,7 @@ func (e *evaluator) dbValue(in *inst, b *block, a *hclsyntax.Attribute, v val, s
 		e.credVars[v.via] = e.kindTitle(name)
 	}
 	switch v.kind {
-	case vSSM:
-		e.reported[v.addr] = true
-		param := v.param
-		if param == "" {
-			param = v.addr
-		}
-		e.at(v, a, ruleid.DBCredentialInParameterStore, e.sc.s.Message(ruleid.DBCredentialInParameterStore,
-			"subject", subject, "param", param, "evidence", e.evidence(v)))
+	case vSSM: // reported by dbFromSSM
 	case vRandom:
 		e.dbFed[v.addr] = true
 		if !v.ephemeral && !e.storedInSecretsManager(in, v.addr) {
@@ -241,7 +270,7 @@ func (e *evaluator) ssmParameter(in *inst, b *block) {
 	if nameAttr != nil && name != "" {
 		e.hierarchy(in, nameAttr, name)
 	}
-	cred := e.sc.m.ClassifyName(lastSegment(name))
+	cred := e.classifyParam(name)
 	if !cred.Credential() {
 		if d := e.nameOf(in, b, "description"); d != "" {
 			if dn := e.sc.m.ClassifyName(d); dn.Credential() {
@@ -328,7 +357,7 @@ func (e *evaluator) ssmRead(in *inst, b *block) {
 	if e.reported[in.prefix+b.addr()] || name == "" {
 		return
 	}
-	cred := e.sc.m.ClassifyName(lastSegment(name))
+	cred := e.classifyParam(name)
 	if !cred.Credential() {
 		return
 	}
@@ -340,4 +369,16 @@ func (e *evaluator) ssmRead(in *inst, b *block) {
 	}
 	v := val{addr: in.prefix + b.addr()}
 	e.sc.addAt(b.f, rule, nameAttr.Expr.Range(), e.sc.s.Message(rule, "subject", e.kindTitle(cred), "param", name, "evidence", e.evidence(v)))
+}
+
+// classifyParam classifies a parameter name by its last segment, and as a
+// DB credential when the whole path says so (/shop/prd/db/PASSWORD).
+func (e *evaluator) classifyParam(name string) match.Name {
+	n := e.sc.m.ClassifyName(lastSegment(name))
+	if n.Credential() && !isDB(n) {
+		if full := e.sc.m.ClassifyName(name); isDB(full) {
+			return full
+		}
+	}
+	return n
 }

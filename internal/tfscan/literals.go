@@ -63,7 +63,9 @@ func (e *evaluator) named(in *inst, name string, x hclsyntax.Expression, place s
 		if v.via != nil {
 			e.credVars[v.via] = e.kindTitle(n)
 		}
-		e.literal(v, n, place)
+		if v.key == "" { // values under keys are judged by their keys
+			e.literal(v, n, place)
+		}
 	}
 }
 

@@ -329,6 +329,11 @@ func (sc *Scanner) ScanModule(dir string, only ...string) {
 	// Variables last: a caller's variable may feed a child's credential.
 	for _, in := range e.insts {
 		e.variables(in)
+		for _, b := range in.m.blocks {
+			if b.kind != "resource" && b.typ == "aws_ssm_parameter" {
+				e.ssmRead(in, b)
+			}
+		}
 	}
 }
 
