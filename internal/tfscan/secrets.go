@@ -45,7 +45,9 @@ var dbKeys = []string{"engine", "dbname", "dbClusterIdentifier", "dbInstanceIden
 // a DB attribute reading it, or by what its versions hold.
 func (e *evaluator) holdsDB(in *inst, b *block, name string) bool {
 	addr := in.prefix + b.addr()
-	if e.dbFed[addr] || name != "" && (isDB(e.sc.m.ClassifyName(name)) || isDB(e.sc.m.ClassifyName(lastSegment(name)))) {
+	// Every secret is a credential: a name with a DB word names DB
+	// credentials (shop/prd/orders-db).
+	if e.dbFed[addr] || name != "" && isDB(e.sc.m.ClassifyName(name+"/password")) {
 		return true
 	}
 	for _, v := range in.m.byType("resource", "aws_secretsmanager_secret_version") {
