@@ -27,6 +27,7 @@ import (
 	"github.com/awsguard/secretlint/internal/match"
 	"github.com/awsguard/secretlint/internal/pipeline"
 	"github.com/awsguard/secretlint/internal/report"
+	"github.com/awsguard/secretlint/internal/tfscan"
 	"github.com/awsguard/secretlint/internal/yamlscan"
 )
 
@@ -35,6 +36,7 @@ type targets struct {
 	goPatterns []string // package patterns for go/packages
 	yamlDirs   []string // directories walked for YAML
 	yamlFiles  []string // files scanned directly
+	tfFiles    []string // Terraform files scanned with their module as context
 }
 
 // classify sorts the command-line arguments. A `.go` file stands for the
@@ -76,6 +78,8 @@ func classify(args []string) targets {
 			addDir(a)
 		case err == nil && strings.HasSuffix(a, ".go"):
 			addPattern(localPattern(filepath.Dir(a)))
+		case err == nil && tfscan.IsTerraformName(a):
+			t.tfFiles = append(t.tfFiles, filepath.Clean(a))
 		case err == nil:
 			t.yamlFiles = append(t.yamlFiles, filepath.Clean(a))
 		default:
@@ -129,6 +133,9 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 	var wg sync.WaitGroup
 	if !o.noYAML && (len(t.yamlDirs) > 0 || len(t.yamlFiles) > 0) {
 		wg.Go(func() { scanYAML(s, t, &res) })
+	}
+	if !o.noTerraform && (len(t.yamlDirs) > 0 || len(t.tfFiles) > 0) {
+		wg.Go(func() { scanTerraform(s, t, &res) })
 	}
 	if !o.noGo && len(t.goPatterns) > 0 {
 		if err := scanGo(s, t.goPatterns, &res); err != nil {
@@ -286,6 +293,30 @@ func scanYAML(s *config.Settings, t targets, res *result) {
 	close(jobs)
 	wg.Wait()
 	// Checks across files (rotation schedules in other templates).
+	res.add(sc.Finish())
+}
+
+// scanTerraform scans the Terraform modules under the directories walked
+// and the modules of the Terraform files named.
+func scanTerraform(s *config.Settings, t targets, res *result) {
+	sc := tfscan.New(s)
+	sc.Rel = relPath
+	var mods []string
+	for _, d := range t.yamlDirs {
+		ms, ps := sc.Walk(d)
+		mods = append(mods, ms...)
+		res.add(nil, ps)
+	}
+	slices.Sort(mods)
+	mods = slices.Compact(mods)
+	for _, m := range mods {
+		sc.ScanModule(m)
+	}
+	for _, f := range t.tfFiles {
+		if !slices.Contains(mods, filepath.Dir(f)) {
+			sc.ScanModule(filepath.Dir(f), f)
+		}
+	}
 	res.add(sc.Finish())
 }
 

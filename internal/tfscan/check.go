@@ -35,6 +35,8 @@ func (e *evaluator) check(in *inst) {
 		e.dbFed, e.reported, e.credVars = map[string]bool{}, map[string]bool{}, map[*block]string{}
 	}
 	e.insts = append(e.insts, in)
+	// Literals first: a literal is best described where it is written.
+	e.literals(in)
 	for _, b := range in.m.blocks {
 		if b.kind == "resource" {
 			if _, ok := dbAttrs[b.typ]; ok {
@@ -54,7 +56,6 @@ func (e *evaluator) check(in *inst) {
 			e.provider(in, b)
 		}
 	}
-	e.literals(in)
 	for _, name := range sortedKeys(in.m.calls) {
 		if c := e.child(in, name); c != nil {
 			e.check(c)

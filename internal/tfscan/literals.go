@@ -1,6 +1,8 @@
 package tfscan
 
 import (
+	"slices"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -13,10 +15,10 @@ import (
 // token formats and connection strings in every string literal.
 func (e *evaluator) literals(in *inst) {
 	for _, b := range in.m.blocks {
-		e.bodyLiterals(in, b.b.Body, in.prefix+b.addr())
+		e.bodyLiterals(in, b, b.b.Body, in.prefix+b.addr())
 	}
 	for _, c := range sortedKeys(in.m.calls) {
-		e.bodyLiterals(in, in.m.calls[c].b.Body, in.prefix+in.m.calls[c].addr())
+		e.bodyLiterals(in, in.m.calls[c], in.m.calls[c].b.Body, in.prefix+in.m.calls[c].addr())
 	}
 	for _, name := range sortedKeys(in.m.locals) {
 		l := in.m.locals[name]
@@ -43,13 +45,16 @@ func (e *evaluator) literals(in *inst) {
 }
 
 // bodyLiterals checks the attributes of a body and its nested blocks.
-func (e *evaluator) bodyLiterals(in *inst, body *hclsyntax.Body, owner string) {
+func (e *evaluator) bodyLiterals(in *inst, b *block, body *hclsyntax.Body, owner string) {
 	for _, a := range sortedAttrs(body) {
+		if b.kind == "resource" && body == b.b.Body && slices.Contains(dbAttrs[b.typ].attrs, a.Name) {
+			continue // checked as a DB credential by dbResource
+		}
 		e.named(in, a.Name, a.Expr, e.sc.s.Phrase("tf_attribute_of", "attr", a.Name, "resource", owner))
 		e.objectKeys(in, a.Expr, owner)
 	}
 	for _, nb := range body.Blocks {
-		e.bodyLiterals(in, nb.Body, owner)
+		e.bodyLiterals(in, b, nb.Body, owner)
 	}
 }
 
