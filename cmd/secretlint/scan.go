@@ -128,22 +128,10 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
-	t := classify(o.targets)
 	var res result
-	var wg sync.WaitGroup
-	if !o.noYAML && (len(t.yamlDirs) > 0 || len(t.yamlFiles) > 0) {
-		wg.Go(func() { scanYAML(s, t, &res) })
+	if err := runEngines(o, s, classify(o.targets), &res); err != nil {
+		return exitError, err
 	}
-	if !o.noTerraform && (len(t.yamlDirs) > 0 || len(t.tfFiles) > 0) {
-		wg.Go(func() { scanTerraform(s, t, &res) })
-	}
-	if !o.noGo && len(t.goPatterns) > 0 {
-		if err := scanGo(s, t.goPatterns, &res); err != nil {
-			wg.Wait()
-			return exitError, err
-		}
-	}
-	wg.Wait()
 
 	fs := finding.Sort(res.findings)
 	lines := newLineCache()
@@ -221,6 +209,23 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 		return exitError, err
 	}
 	return exitCode(fs, o.failOn), nil
+}
+
+// runEngines runs the engines the targets and flags call for: YAML and
+// Terraform beside the Go analysis.
+func runEngines(o *options, s *config.Settings, t targets, res *result) error {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	if !o.noYAML && (len(t.yamlDirs) > 0 || len(t.yamlFiles) > 0) {
+		wg.Go(func() { scanYAML(s, t, res) })
+	}
+	if !o.noTerraform && (len(t.yamlDirs) > 0 || len(t.tfFiles) > 0) {
+		wg.Go(func() { scanTerraform(s, t, res) })
+	}
+	if !o.noGo && len(t.goPatterns) > 0 {
+		return scanGo(s, t.goPatterns, res)
+	}
+	return nil
 }
 
 func exitCode(fs []finding.Finding, failOn string) int {

@@ -389,10 +389,18 @@ func (e *evaluator) variable(in *inst, name string) []val {
 		if out == nil {
 			out = unknown
 		}
+		// An unknown value of an ephemeral variable is an ephemeral value.
+		eph := false
+		if vb != nil && vb.attr("ephemeral") != nil {
+			eph, _ = literalBool(vb.attr("ephemeral").Expr)
+		}
 		res := make([]val, len(out))
 		for i, v := range out {
 			if v.via == nil && vb != nil {
 				v.via = vb
+			}
+			if eph && v.kind == vUnknown {
+				v.ephemeral = true
 			}
 			res[i] = v
 		}

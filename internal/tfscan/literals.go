@@ -133,7 +133,7 @@ func (e *evaluator) variables(in *inst) {
 		if n := e.sc.m.ClassifyName(name); n.Credential() {
 			kind, feeds = e.kindTitle(n), true
 		}
-		if !feeds {
+		if !feeds || !stringVariable(b) {
 			continue
 		}
 		if a := b.attr("sensitive"); a != nil {
@@ -143,4 +143,24 @@ func (e *evaluator) variables(in *inst) {
 		}
 		e.atBlock(b, ruleid.SecretParameterWithoutNoecho, e.sc.s.MessageAs(ruleid.SecretParameterWithoutNoecho, "terraform", "param", name, "kind", kind))
 	}
+}
+
+// stringVariable reports whether a variable can hold a credential: its
+// type is string or not given, and its default is not a bool or number
+// (manage_master_user_password, password_rotation_days). A variable of
+// an object type that only carries a credential among other settings is
+// left out.
+func stringVariable(b *block) bool {
+	if t := b.attr("type"); t != nil {
+		tr, ok := t.Expr.(*hclsyntax.ScopeTraversalExpr)
+		if !ok || tr.Traversal.RootName() != "string" {
+			return false
+		}
+	}
+	if d := b.attr("default"); d != nil {
+		if l, ok := d.Expr.(*hclsyntax.LiteralValueExpr); ok && !l.Val.IsNull() && l.Val.Type() != cty.String {
+			return false
+		}
+	}
+	return true
 }

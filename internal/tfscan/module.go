@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/awsguard/secretlint/internal/finding"
@@ -232,6 +231,3 @@ func literalBool(e hclsyntax.Expression) (value, ok bool) {
 	}
 	return false, false
 }
-
-// rangeOf returns a node's range.
-func rangeOf(e hcl.Expression) hcl.Range { return e.Range() }

@@ -151,7 +151,7 @@ func (sc *Scanner) parse(path string) (*tfFile, *finding.Problem) {
 func readLimited(path string, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read file: %v", pathErr(err))
+		return nil, fmt.Errorf("cannot read file: %w", pathErr(err))
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.IsDir() {
@@ -159,7 +159,7 @@ func readLimited(path string, limit int64) ([]byte, error) {
 	}
 	src, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("cannot read file: %v", pathErr(err))
+		return nil, fmt.Errorf("cannot read file: %w", pathErr(err))
 	}
 	if int64(len(src)) > limit {
 		return nil, fmt.Errorf("file is larger than the limit of %d bytes: not scanned", limit)
