@@ -390,10 +390,7 @@ func (e *evaluator) variable(in *inst, name string) []val {
 			out = unknown
 		}
 		// An unknown value of an ephemeral variable is an ephemeral value.
-		eph := false
-		if vb != nil && vb.attr("ephemeral") != nil {
-			eph, _ = literalBool(vb.attr("ephemeral").Expr)
-		}
+		eph := vb != nil && boolAttr(vb, "ephemeral")
 		res := make([]val, len(out))
 		for i, v := range out {
 			if v.via == nil && vb != nil {

@@ -136,10 +136,10 @@ func (e *evaluator) variables(in *inst) {
 		if !feeds || !stringVariable(b) {
 			continue
 		}
-		if a := b.attr("sensitive"); a != nil {
-			if v, ok := literalBool(a.Expr); ok && v {
-				continue
-			}
+		// Ephemeral variables are kept out of plans and state as
+		// sensitive ones are kept out of output.
+		if boolAttr(b, "sensitive") || boolAttr(b, "ephemeral") {
+			continue
 		}
 		e.atBlock(b, ruleid.SecretParameterWithoutNoecho, e.sc.s.MessageAs(ruleid.SecretParameterWithoutNoecho, "terraform", "param", name, "kind", kind))
 	}
@@ -163,4 +163,13 @@ func stringVariable(b *block) bool {
 		}
 	}
 	return true
+}
+
+// boolAttr reports whether a block's attribute is literally true.
+func boolAttr(b *block, name string) bool {
+	if a := b.attr(name); a != nil {
+		v, ok := literalBool(a.Expr)
+		return ok && v
+	}
+	return false
 }

@@ -29,3 +29,23 @@ variable "db_host" {
 variable "token_secret_arn" {
   type = string
 }
+
+variable "master_password_wo" {
+  type      = string
+  ephemeral = true
+}
+
+variable "password_rotation_days" {
+  type    = number
+  default = 30
+}
+
+variable "manage_master_user_password" {
+  type    = bool
+  default = true
+}
+
+variable "random_password_override_special" {
+  type    = string
+  default = "!@#$%^&*()_+"
+}
