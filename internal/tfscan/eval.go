@@ -287,6 +287,9 @@ func byKey(vs []val, k string) []val {
 // union merges outcome lists without duplicates, at most maxVals.
 func union(a, b []val) []val {
 	for _, v := range b {
+		if len(a) >= maxVals {
+			return a
+		}
 		dup := false
 		for _, w := range a {
 			if w.kind == v.kind && w.s == v.s && w.rng == v.rng && w.addr == v.addr && w.key == v.key && w.via == v.via && w.entry == v.entry {
@@ -294,7 +297,7 @@ func union(a, b []val) []val {
 				break
 			}
 		}
-		if !dup && len(a) < maxVals {
+		if !dup {
 			a = append(a, v)
 		}
 	}
