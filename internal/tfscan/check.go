@@ -55,6 +55,7 @@ func (e *evaluator) check(in *inst) {
 		case b.kind == "provider" && b.typ == "aws":
 			e.provider(in, b)
 		}
+		e.policies(in, b)
 	}
 	for _, name := range sortedKeys(in.m.calls) {
 		if c := e.child(in, name); c != nil {
