@@ -57,6 +57,7 @@ func (e *evaluator) check(in *inst) {
 		}
 		e.policies(in, b)
 	}
+	e.exposure(in)
 	for _, name := range sortedKeys(in.m.calls) {
 		if c := e.child(in, name); c != nil {
 			e.check(c)
