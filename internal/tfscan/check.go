@@ -209,7 +209,7 @@ func (e *evaluator) dbValue(in *inst, b *block, a *hclsyntax.Attribute, v val, s
 		fallthrough
 	case vUnknown:
 		// A write-only attribute fed by an ephemeral value is the good case.
-		if v.via != nil && !(v.ephemeral && strings.HasSuffix(a.Name, "_wo")) {
+		if v.via != nil && (!v.ephemeral || !strings.HasSuffix(a.Name, "_wo")) {
 			e.at(v, a, ruleid.DBCredentialNotManaged, e.sc.s.MessageAs(ruleid.DBCredentialNotManaged, "terraform",
 				"subject", subject, "param", "var."+v.via.name, "flag", flagText))
 		}

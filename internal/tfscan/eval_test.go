@@ -51,7 +51,8 @@ func TestEvalBounded(t *testing.T) {
 	if len(probs) > 0 {
 		t.Errorf("problems: %v", probs)
 	}
-	want := fmt.Sprintf("db-credential-in-parameter-store:%d", strings.Count(b.String()[:strings.Index(b.String(), "password = local.l300")], "\n")+1)
+	before, _, _ := strings.Cut(b.String(), "password = local.l300")
+	want := fmt.Sprintf("db-credential-in-parameter-store:%d", strings.Count(before, "\n")+1)
 	if len(rules) != 1 || rules[0] != want {
 		t.Errorf("findings %v, want [%s]", rules, want)
 	}

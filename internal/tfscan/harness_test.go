@@ -23,6 +23,8 @@ import (
 //
 //	# want "regexp" ...
 //
+// or the line above it is `# want +1 "regexp"` (heredoc headers take no
+// comment).
 // Each regexp must match the message of one finding on that line, whose
 // rule is the directory's unless the regexp is prefixed with
 // `other-rule:`. An unexpected finding fails, an unmatched expectation
@@ -54,6 +56,16 @@ func parseWants(t tb, file string, line int, text string) []*expectation {
 	t.Helper()
 	var out []*expectation
 	text = strings.TrimSpace(text)
+	if strings.HasPrefix(text, "+") {
+		n, rest, _ := strings.Cut(text[1:], " ")
+		d, err := strconv.Atoi(n)
+		if err != nil {
+			t.Fatalf("%s:%d: bad want offset %q", file, line, n)
+			return nil
+		}
+		line += d
+		text = strings.TrimSpace(rest)
+	}
 	for text != "" {
 		rule := ""
 		if i := strings.IndexAny(text, "\"`"); i > 0 && strings.HasSuffix(text[:i], ":") {

@@ -34,7 +34,8 @@ resource "aws_iam_role" "worker" {
 
 resource "aws_iam_role_policy" "legacy" {
   role   = aws_iam_role.worker.id
-  policy = <<-JSON # want "^IAM statement of aws_iam_role_policy.legacy allows kms:Decrypt on every resource$"
+  # want +1 "^IAM statement of aws_iam_role_policy.legacy allows kms:Decrypt on every resource$"
+  policy = <<-JSON
     {
       "Version": "2012-10-17",
       "Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*"}]
