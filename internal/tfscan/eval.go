@@ -1,6 +1,7 @@
 package tfscan
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/awsguard/secretlint/internal/finding"
@@ -240,9 +241,16 @@ var passThrough = map[string]bool{
 	"can": false, "ephemeralasnull": true,
 }
 
+// valueArgs are the arguments that are values of the functions whose
+// other arguments are keys or indexes.
+var valueArgs = map[string][]int{"lookup": {0, 2}, "element": {0}, "slice": {0}}
+
 func (e *evaluator) call(in *inst, x *hclsyntax.FunctionCallExpr) []val {
 	var out []val
-	for _, a := range x.Args {
+	for i, a := range x.Args {
+		if keep, ok := valueArgs[x.Name]; ok && !slices.Contains(keep, i) {
+			continue
+		}
 		vs := e.eval(in, a)
 		if !passThrough[x.Name] {
 			vs = sources(vs)

@@ -241,7 +241,7 @@ func commentText(raw string) (text string, skip int) {
 // add records a candidate over the byte range [start, end) of a file (end
 // <= start when unknown). A range is kept on its first line only.
 func (sc *Scanner) add(f *tfFile, rule string, start, end int, msg string) {
-	if sc.s.Skip(rule, f.rel) {
+	if f == nil || sc.s.Skip(rule, f.rel) {
 		return
 	}
 	sc.mu.Lock()

@@ -47,3 +47,14 @@ resource "aws_secretsmanager_secret_version" "partner" {
     password = "Yx6V28ApDx50jiGG" # want "^hard-coded password in key password in aws_secretsmanager_secret_version.partner$"
   })
 }
+
+# Traps: keys and indexes of lookups are not values.
+variable "db_settings" {
+  type    = map(string)
+  default = {}
+}
+
+resource "aws_db_instance" "lookup" {
+  username = "app"
+  password = lookup(var.db_settings, "db_master_secret", null) # want db-credential-not-managed:"fed by variable var.db_settings"
+}
