@@ -86,3 +86,33 @@ func TestTerraformFlags(t *testing.T) {
 		t.Errorf("%d findings in parameters.tf, want 2 (its name resolved through local.prefix and prd.tfvars)", n)
 	}
 }
+
+// TestTerraformWalk checks that the walk skips .terraform/ and the
+// directories the configuration excludes, and finds nested modules.
+func TestTerraformWalk(t *testing.T) {
+	dir := t.TempDir()
+	lit := "locals {\n  db_password = \"Tq2vX9rLm4Kp\"\n}\n"
+	for name, content := range map[string]string{
+		".secretlint.yaml":                      "exclude:\n- legacy/**\n",
+		"live/prd/main.tf":                      lit,
+		".terraform/modules/rds/main.tf":        lit,
+		"live/prd/.terraform/modules/x/main.tf": lit,
+		"legacy/main.tf":                        lit,
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, stderr := runIn(t, dir, "-no-go", "-format", "json", ".")
+	if code != exitFindings {
+		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+	}
+	r := decode(t, out)
+	if len(r.Findings) != 1 || r.Findings[0].File != "live/prd/main.tf" || r.Findings[0].Rule != "hardcoded-credential" {
+		t.Errorf("findings = %+v, want hardcoded-credential in live/prd/main.tf only", r.Findings)
+	}
+}
