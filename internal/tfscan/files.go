@@ -12,7 +12,12 @@ import (
 // IsTerraformName reports whether a file name is a Terraform
 // configuration or variables file.
 func IsTerraformName(name string) bool {
-	return strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tfvars")
+	for _, ext := range []string{".tf", ".tfvars", ".tf.json", ".tfvars.json"} {
+		if strings.HasSuffix(name, ext) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipDirs are directories never walked: .terraform holds downloaded
@@ -20,7 +25,7 @@ func IsTerraformName(name string) bool {
 var skipDirs = map[string]bool{".git": true, ".terraform": true, "vendor": true, "node_modules": true}
 
 // Walk returns the module directories under dir: the directories that
-// hold *.tf files, sorted. It skips .terraform, .git, vendor and
+// hold *.tf or *.tf.json files, sorted. It skips .terraform, .git, vendor and
 // node_modules and the directories the settings exclude. Unreadable
 // directories become problems.
 func (sc *Scanner) Walk(dir string) (modules []string, problems []finding.Problem) {
@@ -40,7 +45,8 @@ func (sc *Scanner) Walk(dir string) (modules []string, problems []finding.Proble
 			}
 			return nil
 		}
-		if strings.HasSuffix(d.Name(), ".tf") && d.Type().IsRegular() && !seen[filepath.Dir(p)] {
+		isTF := strings.HasSuffix(d.Name(), ".tf") || strings.HasSuffix(d.Name(), ".tf.json")
+		if isTF && d.Type().IsRegular() && !seen[filepath.Dir(p)] {
 			seen[filepath.Dir(p)] = true
 			modules = append(modules, filepath.Dir(p))
 		}

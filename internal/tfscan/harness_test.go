@@ -28,7 +28,8 @@ import (
 // Each regexp must match the message of one finding on that line, whose
 // rule is the directory's unless the regexp is prefixed with
 // `other-rule:`. An unexpected finding fails, an unmatched expectation
-// fails. The `# want` comments are cut before the scan.
+// fails. The `# want` comments are cut before the scan. JSON fixtures
+// take a sidecar <file>.want of `line "regexp" ...` lines.
 
 var fixtureRoot = filepath.Join("..", "..", "testdata", "tf")
 
@@ -108,6 +109,13 @@ func stage(t tb, src, dst, root string) []*expectation {
 			return err
 		}
 		relTo, _ := filepath.Rel(root, to)
+		if strings.HasSuffix(p, ".want") {
+			return nil
+		}
+		if strings.HasSuffix(p, ".json") {
+			wants = append(wants, sidecarWants(t, p, filepath.ToSlash(relTo))...)
+			return os.WriteFile(to, b, 0o644)
+		}
 		lines := bytes.Split(b, []byte("\n"))
 		for i, l := range lines {
 			if m := wantComment.FindSubmatchIndex(l); m != nil {
@@ -303,4 +311,28 @@ func (r *recorder) run(f func(t tb)) bool {
 	go func() { defer close(done); f(r) }()
 	<-done
 	return r.failed
+}
+
+// sidecarWants reads the expectations of a JSON fixture, which cannot
+// hold comments, from <file>.want: lines of `line "regexp" ...`.
+func sidecarWants(t tb, path, rel string) []*expectation {
+	w, err := os.ReadFile(path + ".want")
+	if err != nil {
+		return nil
+	}
+	var out []*expectation
+	for i, l := range strings.Split(string(w), "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		n, rest, _ := strings.Cut(l, " ")
+		line, err := strconv.Atoi(n)
+		if err != nil {
+			t.Fatalf("%s.want:%d: line number expected", path, i+1)
+			return nil
+		}
+		out = append(out, parseWants(t, rel, line, rest)...)
+	}
+	return out
 }

@@ -86,9 +86,9 @@ func moduleFiles(dir string) (tf, tfvars []string, err error) {
 			continue
 		}
 		switch n := e.Name(); {
-		case strings.HasSuffix(n, ".tf"):
+		case strings.HasSuffix(n, ".tf"), strings.HasSuffix(n, ".tf.json"):
 			tf = append(tf, filepath.Join(dir, n))
-		case strings.HasSuffix(n, ".tfvars"):
+		case strings.HasSuffix(n, ".tfvars"), strings.HasSuffix(n, ".tfvars.json"):
 			tfvars = append(tfvars, filepath.Join(dir, n))
 		}
 	}

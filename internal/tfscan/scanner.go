@@ -117,18 +117,7 @@ func (sc *Scanner) parse(path string) (*tfFile, *finding.Problem) {
 	if !utf8.Valid(src) {
 		return nil, problem("not valid UTF-8: not scanned")
 	}
-	var p *finding.Problem
-	hf, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
-	if diags.HasErrors() {
-		d := diags.Errs()[0]
-		p = problem("invalid HCL: %s", strings.TrimPrefix(d.Error(), path+":"))
-		var de *hcl.Diagnostic
-		if errors.As(d, &de) && de.Subject != nil {
-			p.Line = de.Subject.Start.Line
-			p.Message = "invalid HCL: " + de.Summary
-		}
-	}
-	body, _ := hf.Body.(*hclsyntax.Body)
+	body, p := parseBody(src, path, problem)
 	if body == nil {
 		return nil, p
 	}
@@ -143,8 +132,40 @@ func (sc *Scanner) parse(path string) (*tfFile, *finding.Problem) {
 	sc.files[rel] = st
 	sc.order = append(sc.order, rel)
 	sc.mu.Unlock()
-	sc.comments(st)
+	if !isJSONName(path) {
+		sc.comments(st)
+	}
 	return f, p
+}
+
+// isJSONName reports whether a file is Terraform JSON.
+func isJSONName(name string) bool {
+	return strings.HasSuffix(name, ".tf.json") || strings.HasSuffix(name, ".tfvars.json")
+}
+
+// parseBody parses native syntax or Terraform JSON. A native file with
+// syntax errors is kept when HCL could recover a body.
+func parseBody(src []byte, path string, problem func(string, ...any) *finding.Problem) (*hclsyntax.Body, *finding.Problem) {
+	if isJSONName(path) {
+		body, err := parseJSONConfig(src, path, strings.HasSuffix(path, ".tfvars.json"))
+		if err != nil {
+			return nil, problem("invalid Terraform JSON: %v", err)
+		}
+		return body, nil
+	}
+	var p *finding.Problem
+	hf, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+	if diags.HasErrors() {
+		d := diags.Errs()[0]
+		p = problem("invalid HCL: %s", strings.TrimPrefix(d.Error(), path+":"))
+		var de *hcl.Diagnostic
+		if errors.As(d, &de) && de.Subject != nil {
+			p.Line = de.Subject.Start.Line
+			p.Message = "invalid HCL: " + de.Summary
+		}
+	}
+	body, _ := hf.Body.(*hclsyntax.Body)
+	return body, p
 }
 
 // readLimited reads a file of at most limit bytes.
