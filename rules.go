@@ -103,7 +103,7 @@ type Example struct {
 	Code string `yaml:"code"`
 }
 
-// HasTarget reports whether the rule applies to target ("go" or "yaml").
+// HasTarget reports whether the rule applies to target ("go", "yaml" or "terraform").
 func (r *Rule) HasTarget(target string) bool { return slices.Contains(r.Targets, target) }
 
 // Format fills the rule's message template for lang. Placeholders are
@@ -302,7 +302,7 @@ func (c *Catalogue) validateRules() []error {
 			errs = append(errs, fmt.Errorf("rule %s has no targets", r.ID))
 		}
 		for _, t := range r.Targets {
-			if t != "go" && t != "yaml" {
+			if t != "go" && t != "yaml" && t != "terraform" {
 				errs = append(errs, fmt.Errorf("rule %s: unknown target %q", r.ID, t))
 			}
 		}

@@ -89,7 +89,7 @@ func TestRuleMetadata(t *testing.T) {
 			t.Errorf("rule %s has no targets", r.ID)
 		}
 		for _, tg := range r.Targets {
-			if tg != "go" && tg != "yaml" {
+			if tg != "go" && tg != "yaml" && tg != "terraform" {
 				t.Errorf("rule %s: unknown target %q", r.ID, tg)
 			}
 		}
@@ -413,7 +413,7 @@ func TestParamsValidated(t *testing.T) {
 // directory named after the rule whose files expect a finding of it.
 func TestRuleFixturesPerTarget(t *testing.T) {
 	cat := load(t)
-	dirs := map[string]string{"go": "src", "yaml": "yaml"}
+	dirs := map[string]string{"go": "src", "yaml": "yaml", "terraform": "tf"}
 	for _, r := range cat.Rules {
 		for _, target := range r.Targets {
 			dir := filepath.Join("testdata", dirs[target], r.ID)

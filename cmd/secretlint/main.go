@@ -134,7 +134,7 @@ type options struct {
 	enable, disable                                                string
 	baseline, newFromRev, newFromPatch                             string
 	cpuprofile                                                     string
-	noGo, noYAML, noColor                                          bool
+	noGo, noYAML, noTerraform, noColor                             bool
 	recordBaseline                                                 bool
 	targets                                                        []string
 }
@@ -158,6 +158,7 @@ func newFlags(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	fs.BoolVar(&o.noGo, "no-go", false, "do not analyse Go packages")
 	fs.BoolVar(&o.noYAML, "no-yaml", false, "do not scan YAML and JSON files")
+	fs.BoolVar(&o.noTerraform, "no-terraform", false, "do not scan Terraform modules")
 	fs.BoolVar(&o.noColor, "no-color", false, "never colour the text output (colour is used only on a terminal)")
 	fs.Usage = func() { usage(stderr, fs) }
 	return fs
@@ -167,7 +168,7 @@ func usage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprint(w, `secretlint: keep AWS secrets in the right store
 
 Usage:
-  secretlint [flags] [packages | dirs | files]   check Go packages and YAML (default ./...)
+  secretlint [flags] [packages | dirs | files]   check Go packages, YAML and Terraform (default ./...)
   secretlint rules [-format text|markdown|json]  list the rules
   secretlint baseline [flags] [targets]          record today's findings in .secretlint-baseline.json
   secretlint explain <rule-id>                   describe a rule
@@ -206,8 +207,8 @@ func (o *options) validate() error {
 	if err := validRevision(o.newFromRev); err != nil {
 		return err
 	}
-	if o.noGo && o.noYAML {
-		return errors.New("-no-go and -no-yaml leave nothing to scan")
+	if o.noGo && o.noYAML && o.noTerraform {
+		return errors.New("-no-go, -no-yaml and -no-terraform leave nothing to scan")
 	}
 	return nil
 }

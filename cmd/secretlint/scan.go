@@ -26,6 +26,7 @@ import (
 	"github.com/awsguard/secretlint/internal/match"
 	"github.com/awsguard/secretlint/internal/pipeline"
 	"github.com/awsguard/secretlint/internal/report"
+	"github.com/awsguard/secretlint/internal/tfscan"
 	"github.com/awsguard/secretlint/internal/yamlscan"
 )
 
@@ -36,6 +37,7 @@ type targets struct {
 	yamlFiles  []string // files scanned directly
 	// problems are the arguments skipped: FIFOs, devices, sockets.
 	problems []finding.Problem
+	tfFiles  []string // Terraform files scanned with their module as context
 }
 
 // classify sorts the command-line arguments. A `.go` file stands for the
@@ -80,6 +82,8 @@ func classify(args []string) targets {
 			t.problems = append(t.problems, finding.Problem{File: relPath(a), Message: "not a regular file (" + fileKind(st.Mode()) + "): skipped"})
 		case err == nil && strings.HasSuffix(a, ".go"):
 			addPattern(localPattern(filepath.Dir(a)))
+		case err == nil && tfscan.IsTerraformName(a):
+			t.tfFiles = append(t.tfFiles, filepath.Clean(a))
 		case err == nil:
 			t.yamlFiles = append(t.yamlFiles, filepath.Clean(a))
 		default:
@@ -128,20 +132,12 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
-	t := classify(o.targets)
 	var res result
+	t := classify(o.targets)
 	res.add(nil, t.problems)
-	var wg sync.WaitGroup
-	if !o.noYAML && (len(t.yamlDirs) > 0 || len(t.yamlFiles) > 0) {
-		wg.Go(func() { scanYAML(s, t, &res) })
+	if err := runEngines(o, s, t, &res); err != nil {
+		return exitError, err
 	}
-	if !o.noGo && len(t.goPatterns) > 0 {
-		if err := scanGo(s, o.analyzerConfig(), t.goPatterns, &res); err != nil {
-			wg.Wait()
-			return exitError, err
-		}
-	}
-	wg.Wait()
 
 	fs := finding.Sort(res.findings)
 	lines := newLineCache()
@@ -239,6 +235,23 @@ func readBaseline(name string, fs []finding.Finding, lines *lineCache) (pipeline
 	return base, legacy, nil
 }
 
+// runEngines runs the engines the targets and flags call for: YAML and
+// Terraform beside the Go analysis.
+func runEngines(o *options, s *config.Settings, t targets, res *result) error {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	if !o.noYAML && (len(t.yamlDirs) > 0 || len(t.yamlFiles) > 0) {
+		wg.Go(func() { scanYAML(s, t, res) })
+	}
+	if !o.noTerraform && (len(t.yamlDirs) > 0 || len(t.tfFiles) > 0) {
+		wg.Go(func() { scanTerraform(s, t, res) })
+	}
+	if !o.noGo && len(t.goPatterns) > 0 {
+		return scanGo(s, o.analyzerConfig(), t.goPatterns, res)
+	}
+	return nil
+}
+
 func exitCode(fs []finding.Finding, failOn string) int {
 	if failOn == "none" {
 		return exitClean
@@ -296,6 +309,30 @@ func scanYAML(s *config.Settings, t targets, res *result) {
 	close(jobs)
 	wg.Wait()
 	// Checks across files (rotation schedules in other templates).
+	res.add(sc.Finish())
+}
+
+// scanTerraform scans the Terraform modules under the directories walked
+// and the modules of the Terraform files named.
+func scanTerraform(s *config.Settings, t targets, res *result) {
+	sc := tfscan.New(s)
+	sc.Rel = relPath
+	var mods []string
+	for _, d := range t.yamlDirs {
+		ms, ps := sc.Walk(d)
+		mods = append(mods, ms...)
+		res.add(nil, ps)
+	}
+	slices.Sort(mods)
+	mods = slices.Compact(mods)
+	for _, m := range mods {
+		sc.ScanModule(m)
+	}
+	for _, f := range t.tfFiles {
+		if !slices.Contains(mods, filepath.Dir(f)) {
+			sc.ScanModule(filepath.Dir(f), f)
+		}
+	}
 	res.add(sc.Finish())
 }
 

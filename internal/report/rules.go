@@ -236,7 +236,7 @@ func fence(lang, code string) string {
 	return ticks + lang + "\n" + code + "\n" + ticks + "\n"
 }
 
-var targetNamesMap = map[string]string{"go": "Go", "yaml": "YAML"}
+var targetNamesMap = map[string]string{"go": "Go", "yaml": "YAML", "terraform": "Terraform"}
 
 func targetName(t string) string {
 	if n, ok := targetNamesMap[t]; ok {
