@@ -10,13 +10,11 @@ import (
 // TestVetTool builds secretlint and runs it under go vet -vettool on the
 // demo: the unitchecker protocol on the same binary.
 func TestVetTool(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the command")
 	}
-	bin := filepath.Join(t.TempDir(), "secretlint")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := builtBinary(t)
 	cmd := exec.Command("go", "vet", "-vettool="+bin, "./...")
 	cmd.Dir = filepath.Join("..", "..", "examples", "demo")
 	out, err := cmd.CombinedOutput()
