@@ -70,20 +70,20 @@ func (r *recorder) unexpected() []string {
 }
 
 // TestRules runs each rule's fixture package with the default settings.
+// The packages are loaded together: each load type-checks the standard
+// library from source, and the expectations are checked per package all
+// the same.
 func TestRules(t *testing.T) {
-	for _, pkg := range []string{
+	t.Parallel()
+	a := analyzer.New(analyzer.Config{Settings: settings(t, "")})
+	analysistest.Run(t, testdata(t), a,
 		"hardcoded-credential",
 		"hardcoded-token",
 		"credential-in-connection-string",
 		"static-aws-credentials",
 		"invalid-suppression",
 		"illtyped",
-	} {
-		t.Run(pkg, func(t *testing.T) {
-			a := analyzer.New(analyzer.Config{Settings: settings(t, "")})
-			analysistest.Run(t, testdata(t), a, pkg)
-		})
-	}
+	)
 }
 
 func TestTestPolicy(t *testing.T) {
@@ -134,11 +134,13 @@ func TestTestPolicy(t *testing.T) {
 }
 
 func TestDisabledRule(t *testing.T) {
+	t.Parallel()
 	a := analyzer.New(analyzer.Config{Settings: settings(t, "disable: [hardcoded-credential]\n")})
 	analysistest.Run(t, testdata(t), a, "disabled")
 }
 
 func TestAllowlists(t *testing.T) {
+	t.Parallel()
 	a := analyzer.New(analyzer.Config{Settings: settings(t, `
 rules:
 - id: hardcoded-credential
@@ -151,6 +153,7 @@ allow:
 }
 
 func TestLang(t *testing.T) {
+	t.Parallel()
 	t.Run("settings", func(t *testing.T) {
 		a := analyzer.New(analyzer.Config{Settings: settings(t, "lang: ja\n")})
 		analysistest.Run(t, testdata(t), a, "ja")
@@ -169,11 +172,13 @@ func TestLang(t *testing.T) {
 }
 
 func TestPrefixRuleID(t *testing.T) {
+	t.Parallel()
 	a := analyzer.New(analyzer.Config{Settings: settings(t, ""), PrefixRuleID: true})
 	analysistest.Run(t, testdata(t), a, "prefix")
 }
 
 func TestGenerated(t *testing.T) {
+	t.Parallel()
 	t.Run("skipped", func(t *testing.T) {
 		a := analyzer.New(analyzer.Config{Settings: settings(t, "")})
 		analysistest.Run(t, testdata(t), a, "generated")
@@ -191,6 +196,7 @@ func TestGenerated(t *testing.T) {
 
 // TestConfigFile loads settings lazily from a configuration file.
 func TestConfigFile(t *testing.T) {
+	t.Parallel()
 	t.Run("loaded", func(t *testing.T) {
 		file := filepath.Join(t.TempDir(), config.FileName)
 		if err := os.WriteFile(file, []byte("lang: en\ndisable: [hardcoded-credential]\n"), 0o600); err != nil {
@@ -233,6 +239,7 @@ func TestConfigFile(t *testing.T) {
 }
 
 func TestFlags(t *testing.T) {
+	t.Parallel()
 	a := analyzer.New(analyzer.DefaultConfig())
 	for _, tc := range []struct {
 		flag, value string
@@ -259,6 +266,7 @@ func TestFlags(t *testing.T) {
 }
 
 func TestAnalyzer(t *testing.T) {
+	t.Parallel()
 	a := analyzer.Analyzer
 	if err := analysis.Validate([]*analysis.Analyzer{a}); err != nil {
 		t.Fatal(err)
@@ -289,21 +297,19 @@ func TestAnalyzer(t *testing.T) {
 	}
 }
 
-// TestStoreRules runs the fixtures of the store rules.
+// TestStoreRules runs the fixtures of the store rules, loaded together as
+// in TestRules.
 func TestStoreRules(t *testing.T) {
-	for _, pkg := range []string{
+	t.Parallel()
+	a := analyzer.New(analyzer.Config{Settings: settings(t, "")})
+	analysistest.Run(t, testdata(t), a,
 		"db-credential-in-parameter-store",
 		"secret-in-parameter-store",
 		"plaintext-secret-parameter",
 		"secret-logged",
 		"uncached-secret-fetch",
 		"storetests",
-	} {
-		t.Run(pkg, func(t *testing.T) {
-			a := analyzer.New(analyzer.Config{Settings: settings(t, "")})
-			analysistest.Run(t, testdata(t), a, pkg)
-		})
-	}
+	)
 }
 
 // TestStoreTestPolicy: under -tests=exclude the real client's call in a

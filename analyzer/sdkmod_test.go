@@ -21,6 +21,7 @@ import (
 // real aws-sdk-go-v2, aws-sdk-go and go-sql-driver/mysql, and checks the
 // findings against its // want comments in both directions.
 func TestRealSDK(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("go command not available:", err)
 	}
