@@ -16,3 +16,12 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(m.Run())
 }
+
+// needE2E skips an end-to-end test unless SECRETLINT_E2E is set: CI runs
+// those in a step of their own (see .ci/run).
+func needE2E(t *testing.T) {
+	t.Helper()
+	if os.Getenv("SECRETLINT_E2E") == "" {
+		t.Skip("end-to-end test: run with SECRETLINT_E2E=1")
+	}
+}

@@ -11,9 +11,11 @@ import (
 )
 
 // TestActionRunStep runs the shell of action.yml's "Run secretlint" step as
-// GitHub would, with a secretlint built from this tree, in both modes.
+// GitHub would, with a secretlint built from this tree, in both modes. An
+// end-to-end test (SECRETLINT_E2E=1).
 func TestActionRunStep(t *testing.T) {
 	t.Parallel()
+	needE2E(t)
 	if testing.Short() {
 		t.Skip("builds the command")
 	}

@@ -78,3 +78,12 @@ func goModCache(t *testing.T) string {
 	}
 	return modCache.dir
 }
+
+// needE2E skips an end-to-end test unless SECRETLINT_E2E is set: CI runs
+// those in a step of their own (see .ci/run).
+func needE2E(t *testing.T) {
+	t.Helper()
+	if os.Getenv("SECRETLINT_E2E") == "" {
+		t.Skip("end-to-end test: run with SECRETLINT_E2E=1")
+	}
+}

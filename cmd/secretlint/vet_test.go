@@ -8,9 +8,11 @@ import (
 )
 
 // TestVetTool builds secretlint and runs it under go vet -vettool on the
-// demo: the unitchecker protocol on the same binary.
+// demo: the unitchecker protocol on the same binary. An end-to-end test
+// (SECRETLINT_E2E=1): a new binary makes go vet analyse every dependency.
 func TestVetTool(t *testing.T) {
 	t.Parallel()
+	needE2E(t)
 	if testing.Short() {
 		t.Skip("builds the command")
 	}
