@@ -115,22 +115,26 @@ func TestTestPolicy(t *testing.T) {
 			t.Errorf("want one finding in policy_test.go, got %q (all errors: %q)", got, r.errs)
 		}
 	})
-	t.Run("exclude-under-testdata", func(t *testing.T) {
-		// From the package directory the fixtures lie below testdata/:
-		// nothing in them is reported under the exclude policy.
-		a := analyzer.New(analyzer.Config{Settings: settings(t, "tests: exclude\n")})
-		var r recorder
-		analysistest.Run(&r, testdata(t), a, "testpolicy")
-		// One unmatched expectation per variant of the package.
-		if len(r.errs) == 0 {
-			t.Error("want the expectation of policy.go unmatched, got no error")
+}
+
+// TestTestPolicyUnderTestdata: from the package directory the fixtures lie
+// below testdata/, so nothing in them is reported under the exclude
+// policy. It keeps the working directory, unlike TestTestPolicy, and so
+// runs in parallel.
+func TestTestPolicyUnderTestdata(t *testing.T) {
+	t.Parallel()
+	a := analyzer.New(analyzer.Config{Settings: settings(t, "tests: exclude\n")})
+	var r recorder
+	analysistest.Run(&r, testdata(t), a, "testpolicy")
+	// One unmatched expectation per variant of the package.
+	if len(r.errs) == 0 {
+		t.Error("want the expectation of policy.go unmatched, got no error")
+	}
+	for _, e := range r.errs {
+		if !strings.Contains(e, "policy.go:4: no diagnostic was reported") {
+			t.Errorf("want only the unmatched expectation of policy.go, got %q", e)
 		}
-		for _, e := range r.errs {
-			if !strings.Contains(e, "policy.go:4: no diagnostic was reported") {
-				t.Errorf("want only the unmatched expectation of policy.go, got %q", e)
-			}
-		}
-	})
+	}
 }
 
 func TestDisabledRule(t *testing.T) {
