@@ -41,7 +41,7 @@ func builtGOPATH(t *testing.T) string {
 		gopath := filepath.Join(shared, "gopath")
 		out, err := exec.Command("go", "build", "-o", filepath.Join(gopath, "bin", "secretlint"), ".").CombinedOutput()
 		if err != nil {
-			build.err = fmt.Errorf("go build: %v\n%s", err, out)
+			build.err = fmt.Errorf("go build: %w\n%s", err, out)
 			return
 		}
 		build.gopath = gopath
