@@ -71,20 +71,20 @@ func (r *recorder) unexpected() []string {
 }
 
 // TestRules runs each rule's fixture package with the default settings.
+// The packages are loaded together: each load type-checks the standard
+// library from source, and the expectations are checked per package all
+// the same.
 func TestRules(t *testing.T) {
-	for _, pkg := range []string{
+	t.Parallel()
+	a := analyzer.New(settings(t, ""))
+	analysistest.Run(t, testdata(t), a,
 		"hardcoded-credential",
 		"hardcoded-token",
 		"credential-in-connection-string",
 		"static-aws-credentials",
 		"invalid-suppression",
 		"illtyped",
-	} {
-		t.Run(pkg, func(t *testing.T) {
-			a := analyzer.New(settings(t, ""))
-			analysistest.Run(t, testdata(t), a, pkg)
-		})
-	}
+	)
 }
 
 func TestTestPolicy(t *testing.T) {
@@ -116,30 +116,36 @@ func TestTestPolicy(t *testing.T) {
 			t.Errorf("want one finding in policy_test.go, got %q (all errors: %q)", got, r.errs)
 		}
 	})
-	t.Run("exclude-under-testdata", func(t *testing.T) {
-		// From the package directory the fixtures lie below testdata/:
-		// nothing in them is reported under the exclude policy.
-		a := analyzer.New(settings(t, "tests: exclude\n"))
-		var r recorder
-		analysistest.Run(&r, testdata(t), a, "testpolicy")
-		// One unmatched expectation per variant of the package.
-		if len(r.errs) == 0 {
-			t.Error("want the expectation of policy.go unmatched, got no error")
+}
+
+// TestTestPolicyUnderTestdata: from the package directory the fixtures lie
+// below testdata/, so nothing in them is reported under the exclude
+// policy. It keeps the working directory, unlike TestTestPolicy, and so
+// runs in parallel.
+func TestTestPolicyUnderTestdata(t *testing.T) {
+	t.Parallel()
+	a := analyzer.New(settings(t, "tests: exclude\n"))
+	var r recorder
+	analysistest.Run(&r, testdata(t), a, "testpolicy")
+	// One unmatched expectation per variant of the package.
+	if len(r.errs) == 0 {
+		t.Error("want the expectation of policy.go unmatched, got no error")
+	}
+	for _, e := range r.errs {
+		if !strings.Contains(e, "policy.go:4: no diagnostic was reported") {
+			t.Errorf("want only the unmatched expectation of policy.go, got %q", e)
 		}
-		for _, e := range r.errs {
-			if !strings.Contains(e, "policy.go:4: no diagnostic was reported") {
-				t.Errorf("want only the unmatched expectation of policy.go, got %q", e)
-			}
-		}
-	})
+	}
 }
 
 func TestDisabledRule(t *testing.T) {
+	t.Parallel()
 	a := analyzer.New(settings(t, "disable: [hardcoded-credential]\n"))
 	analysistest.Run(t, testdata(t), a, "disabled")
 }
 
 func TestAllowlists(t *testing.T) {
+	t.Parallel()
 	a := analyzer.New(settings(t, `
 rules:
 - id: hardcoded-credential
@@ -152,6 +158,7 @@ allow:
 }
 
 func TestLang(t *testing.T) {
+	t.Parallel()
 	t.Run("settings", func(t *testing.T) {
 		a := analyzer.New(settings(t, "lang: ja\n"))
 		analysistest.Run(t, testdata(t), a, "ja")
@@ -170,11 +177,13 @@ func TestLang(t *testing.T) {
 }
 
 func TestPrefixRuleID(t *testing.T) {
+	t.Parallel()
 	a := analyzer.New(withPrefix(settings(t, "")))
 	analysistest.Run(t, testdata(t), a, "prefix")
 }
 
 func TestGenerated(t *testing.T) {
+	t.Parallel()
 	t.Run("skipped", func(t *testing.T) {
 		a := analyzer.New(settings(t, ""))
 		analysistest.Run(t, testdata(t), a, "generated")
@@ -192,6 +201,7 @@ func TestGenerated(t *testing.T) {
 
 // TestConfigFile loads settings lazily from a configuration file.
 func TestConfigFile(t *testing.T) {
+	t.Parallel()
 	t.Run("loaded", func(t *testing.T) {
 		file := filepath.Join(t.TempDir(), config.FileName)
 		if err := os.WriteFile(file, []byte("lang: en\ndisable: [hardcoded-credential]\n"), 0o600); err != nil {
@@ -234,6 +244,7 @@ func TestConfigFile(t *testing.T) {
 }
 
 func TestFlags(t *testing.T) {
+	t.Parallel()
 	a := analyzer.New(analyzer.DefaultConfig())
 	for _, tc := range []struct {
 		flag, value string
@@ -260,6 +271,7 @@ func TestFlags(t *testing.T) {
 }
 
 func TestAnalyzer(t *testing.T) {
+	t.Parallel()
 	a := analyzer.Analyzer
 	if err := analysis.Validate([]*analysis.Analyzer{a}); err != nil {
 		t.Fatal(err)
@@ -295,21 +307,19 @@ func TestAnalyzer(t *testing.T) {
 	}
 }
 
-// TestStoreRules runs the fixtures of the store rules.
+// TestStoreRules runs the fixtures of the store rules, loaded together as
+// in TestRules.
 func TestStoreRules(t *testing.T) {
-	for _, pkg := range []string{
+	t.Parallel()
+	a := analyzer.New(settings(t, ""))
+	analysistest.Run(t, testdata(t), a,
 		"db-credential-in-parameter-store",
 		"secret-in-parameter-store",
 		"plaintext-secret-parameter",
 		"secret-logged",
 		"uncached-secret-fetch",
 		"storetests",
-	} {
-		t.Run(pkg, func(t *testing.T) {
-			a := analyzer.New(settings(t, ""))
-			runWithFacts(t, a, pkg)
-		})
-	}
+	)
 }
 
 // runWithFacts runs a fixture package whose want comments expect facts as

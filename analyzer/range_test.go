@@ -16,6 +16,7 @@ import (
 // maps byte for byte to its value, and the whole literal or expression
 // otherwise.
 func TestRanges(t *testing.T) {
+	t.Parallel()
 	a := analyzer.New(settings(t, ""))
 	keyID := regexp.MustCompile(`^AKIA[A-Z2-7]{16}$`)
 	// The range of each finding, by the name in its message.

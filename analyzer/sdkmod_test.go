@@ -19,8 +19,11 @@ import (
 
 // TestRealSDK runs the analyzer over testdata/sdkmod, a module that uses the
 // real aws-sdk-go-v2, aws-sdk-go and go-sql-driver/mysql, and checks the
-// findings against its // want comments in both directions.
+// findings against its // want comments in both directions. It loads the
+// SDKs from source: an end-to-end test (SECRETLINT_E2E=1).
 func TestRealSDK(t *testing.T) {
+	t.Parallel()
+	needE2E(t)
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("go command not available:", err)
 	}

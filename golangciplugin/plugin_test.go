@@ -10,6 +10,7 @@ import (
 )
 
 func TestPlugin(t *testing.T) {
+	t.Parallel()
 	newPlugin, err := register.GetPlugin(Name)
 	if err != nil {
 		t.Fatal(err)
@@ -38,6 +39,7 @@ func TestPlugin(t *testing.T) {
 }
 
 func TestPluginRejectsBadSettings(t *testing.T) {
+	t.Parallel()
 	newPlugin, err := register.GetPlugin(Name)
 	if err != nil {
 		t.Fatal(err)

@@ -11,8 +11,11 @@ import (
 )
 
 // TestActionRunStep runs the shell of action.yml's "Run secretlint" step as
-// GitHub would, with a secretlint built from this tree, in both modes.
+// GitHub would, with a secretlint built from this tree, in both modes. An
+// end-to-end test (SECRETLINT_E2E=1).
 func TestActionRunStep(t *testing.T) {
+	t.Parallel()
+	needE2E(t)
 	if testing.Short() {
 		t.Skip("builds the command")
 	}
@@ -40,10 +43,8 @@ func TestActionRunStep(t *testing.T) {
 	if script == "" {
 		t.Fatal("action.yml has no step with id run")
 	}
-	gopath := t.TempDir()
-	if out, err := exec.Command("go", "build", "-o", filepath.Join(gopath, "bin", "secretlint"), ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	gopath := builtGOPATH(t)
+	modcache := goModCache(t)
 	demo, err := filepath.Abs(filepath.Join("..", "..", "examples", "demo"))
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +56,7 @@ func TestActionRunStep(t *testing.T) {
 			cmd := exec.Command("bash", "-e", "-c", script)
 			cmd.Dir = demo
 			cmd.Env = append(os.Environ(),
-				"GOPATH="+gopath, "RUNNER_TEMP="+tmp, "GITHUB_OUTPUT="+output, "GITHUB_STEP_SUMMARY="+summary,
+				"GOPATH="+gopath, "GOMODCACHE="+modcache, "RUNNER_TEMP="+tmp, "GITHUB_OUTPUT="+output, "GITHUB_STEP_SUMMARY="+summary,
 				"SL_MODE="+mode, "SL_TARGETS=./...", "SL_FAIL_ON=warning", "SL_CONFIG=", "SL_CATEGORY=secretlint/demo", "SL_ARGS=-tests exclude")
 			out, err := cmd.CombinedOutput()
 			if err != nil {

@@ -8,15 +8,15 @@ import (
 )
 
 // TestVetTool builds secretlint and runs it under go vet -vettool on the
-// demo: the unitchecker protocol on the same binary.
+// demo: the unitchecker protocol on the same binary. An end-to-end test
+// (SECRETLINT_E2E=1): a new binary makes go vet analyse every dependency.
 func TestVetTool(t *testing.T) {
+	t.Parallel()
+	needE2E(t)
 	if testing.Short() {
 		t.Skip("builds the command")
 	}
-	bin := filepath.Join(t.TempDir(), "secretlint")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := builtBinary(t)
 	cmd := exec.Command("go", "vet", "-vettool="+bin, "./...")
 	cmd.Dir = filepath.Join("..", "..", "examples", "demo")
 	out, err := cmd.CombinedOutput()

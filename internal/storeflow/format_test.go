@@ -6,6 +6,7 @@ import (
 )
 
 func TestWalkFormat(t *testing.T) {
+	t.Parallel()
 	for format, want := range map[string]string{
 		"/%s/prd/db/password": "/<0>/prd/db/password",
 		"cla-rds-password-%s": "cla-rds-password-<0>",
