@@ -312,7 +312,7 @@ func TestAnalyzer(t *testing.T) {
 func TestStoreRules(t *testing.T) {
 	t.Parallel()
 	a := analyzer.New(settings(t, ""))
-	analysistest.Run(t, testdata(t), a,
+	runWithFacts(t, a,
 		"db-credential-in-parameter-store",
 		"secret-in-parameter-store",
 		"plaintext-secret-parameter",
@@ -322,11 +322,11 @@ func TestStoreRules(t *testing.T) {
 	)
 }
 
-// runWithFacts runs a fixture package whose want comments expect facts as
+// runWithFacts runs fixture packages whose want comments expect facts as
 // well as diagnostics: secretlint must report the diagnostics, and the
 // storeflow analyzer it requires, which owns the facts, the facts. Each
 // run leaves the other's expectations unmatched, and nothing else.
-func runWithFacts(t *testing.T, a *analysis.Analyzer, pkg string) {
+func runWithFacts(t *testing.T, a *analysis.Analyzer, pkgs ...string) {
 	t.Helper()
 	var sf *analysis.Analyzer
 	for _, req := range a.Requires {
@@ -345,7 +345,7 @@ func runWithFacts(t *testing.T, a *analysis.Analyzer, pkg string) {
 		{sf, "no diagnostic was reported"},
 	} {
 		var r recorder
-		analysistest.Run(&r, testdata(t), run.a, pkg)
+		analysistest.Run(&r, testdata(t), run.a, pkgs...)
 		for _, e := range r.errs {
 			if !strings.Contains(e, ": "+run.others+" matching ") {
 				t.Errorf("%s: %s", run.a.Name, e)
