@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/awsguard/secretlint"
 	"github.com/awsguard/secretlint/internal/ruleid"
@@ -364,6 +365,9 @@ func (m *Matcher) literalCredential(rule string, name Name, value string, byName
 			return false
 		}
 	}
+	if !byName && namesItself(v, name.matched) {
+		return false
+	}
 	if identLike.MatchString(v) || fileLike.MatchString(v) || regexLike.MatchString(v) || formatVerb.MatchString(v) {
 		return false
 	}
@@ -382,6 +386,32 @@ func (m *Matcher) literalCredential(rule string, name Name, value string, byName
 		}
 		return hasDigit(v) || Entropy(v) >= 3.0 || mixedCase(v)
 	}
+}
+
+// namesItself reports whether v, letters only, spells the credential
+// words of its name run together: ApiKeyValue = "MyAPIkey", Password =
+// "mypassword". Words cannot split such a value at the name's words
+// ("MyAPIkey" splits as my, ap, ikey).
+func namesItself(v string, matched []string) bool {
+	// matched holds the phrase once per occurrence in the name
+	// (ApiKeyAuthParameters.ApiKeyValue: api key api key): take it once.
+	k := len(matched)
+	for p := 1; p < len(matched); p++ {
+		if len(matched)%p == 0 && slices.Equal(matched[p:], matched[:len(matched)-p]) {
+			k = p
+			break
+		}
+	}
+	joined := strings.Join(matched[:k], "")
+	if len(joined) < 4 {
+		return false
+	}
+	for _, r := range v {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return strings.Contains(strings.ToLower(v), joined)
 }
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }

@@ -3,6 +3,7 @@ package tfscan
 import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/awsguard/secretlint/internal/ruleid"
 )
@@ -68,10 +69,16 @@ func (e *evaluator) exposed(in *inst, x hclsyntax.Expression, place string) {
 		}
 		return
 	}
+	field := e.sc.m.ClassifyName(lastKey(x))
 	for _, v := range e.eval(in, x) {
 		source := ""
 		switch v.kind {
 		case vSecret:
+			if field.Kind != nil && !field.Kind.Secret {
+				// jsondecode(…secret_string).username: a field of the
+				// secret that is configuration, not the credential.
+				continue
+			}
 			source = e.sc.s.Phrase("tf_source_secret", "name", nonEmpty(v.param, v.addr))
 		case vRandom:
 			source = e.sc.s.Phrase("tf_source_random", "name", v.addr)
@@ -85,6 +92,35 @@ func (e *evaluator) exposed(in *inst, x hclsyntax.Expression, place string) {
 			return
 		}
 	}
+}
+
+// lastKey returns the attribute or string key an expression ends with:
+// "username" for local.creds.username and local.creds["username"].
+func lastKey(x hclsyntax.Expression) string {
+	var tr hcl.Traversal
+	switch t := x.(type) {
+	case *hclsyntax.ScopeTraversalExpr:
+		tr = t.Traversal
+	case *hclsyntax.RelativeTraversalExpr:
+		tr = t.Traversal
+	case *hclsyntax.IndexExpr:
+		if l, ok := t.Key.(*hclsyntax.LiteralValueExpr); ok && l.Val.Type() == cty.String && l.Val.IsKnown() && !l.Val.IsNull() {
+			return l.Val.AsString()
+		}
+		return ""
+	}
+	if len(tr) < 2 {
+		return ""
+	}
+	switch st := tr[len(tr)-1].(type) {
+	case hcl.TraverseAttr:
+		return st.Name
+	case hcl.TraverseIndex:
+		if st.Key.Type() == cty.String && st.Key.IsKnown() && !st.Key.IsNull() {
+			return st.Key.AsString()
+		}
+	}
+	return ""
 }
 
 func nonEmpty(a, b string) string {

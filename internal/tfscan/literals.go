@@ -65,8 +65,14 @@ func (e *evaluator) named(in *inst, name string, x hclsyntax.Expression, place s
 		return
 	}
 	for _, v := range e.eval(in, x) {
-		if v.via != nil {
+		switch kn := e.sc.m.ClassifyName(v.key); {
+		case v.via == nil:
+		case v.key == "":
 			e.credVars[v.via] = e.kindTitle(n)
+		case kn.Credential():
+			// A value under a key is what its key says: the username
+			// of a JSON secret is no credential.
+			e.credVars[v.via] = e.kindTitle(kn)
 		}
 		if v.key == "" { // values under keys are judged by their keys
 			e.literal(v, n, place)

@@ -48,6 +48,13 @@ func (st *cfnState) hierarchyAt(name string, n *yaml.Node, vs, ve int) {
 	if strings.Contains(name, "${…}") || strings.IndexByte(name, 0) >= 0 {
 		return // a part that cannot be resolved: not judged
 	}
+	if m := subVarRx.FindStringIndex(name); m != nil && m[0] == 0 && strings.Contains(name[m[1]:], "/") {
+		// `${Path}/${Name}`: a name with a slash starts with one, so
+		// the leading variable is a path of any number of segments.
+		if p := st.t.Params[name[2:m[1]-1]]; p == nil || p.Default == nil || !cfn.Literal(p.Default) {
+			return
+		}
+	}
 	plain := name
 	if strings.Contains(plain, "${") {
 		// A template parameter names by its default; other variables

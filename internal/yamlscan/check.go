@@ -413,7 +413,12 @@ func (f *fileScan) placeText(k placeKind) string {
 	// A key is checked before its own segment is pushed: its place is
 	// the path of its mapping.
 	p := f.pathString(f.path)
+	props := isPropertiesName(f.rel)
 	switch {
+	case props && k == placeKey:
+		return f.s.Phrase("properties_key")
+	case props:
+		return f.s.Phrase("properties_value_at", "path", p)
 	case k == placeKey && p == "":
 		return f.s.Phrase("yaml_key")
 	case k == placeKey:

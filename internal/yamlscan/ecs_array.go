@@ -34,7 +34,35 @@ func templateTolerant(rel string, src []byte) []byte {
 	if strings.HasSuffix(lower, ".json.tpl") {
 		return blankTrailingCommas(tfInterpolations(src))
 	}
-	return helmTolerant(rel, src)
+	return helmTolerant(rel, jinjaLines(src))
+}
+
+// jinjaLines blanks the lines that hold nothing but a Jinja statement
+// (`{% raw %}`, `{% endraw %}`), as documentation sites wrap YAML
+// snippets. Such a line is never YAML: `%` cannot start a token.
+func jinjaLines(src []byte) []byte {
+	if !bytes.Contains(src, []byte("{%")) {
+		return src
+	}
+	var out []byte
+	for off := 0; off < len(src); {
+		end := len(src)
+		if n := bytes.IndexByte(src[off:], '\n'); n >= 0 {
+			end = off + n
+		}
+		line := bytes.TrimSpace(src[off:end])
+		if bytes.HasPrefix(line, []byte("{%")) && bytes.HasSuffix(line, []byte("%}")) {
+			if out == nil {
+				out = bytes.Clone(src)
+			}
+			blank(out[off:end])
+		}
+		off = end + 1
+	}
+	if out == nil {
+		return src
+	}
+	return out
 }
 
 // tfInterpolations replaces the `${…}` of src that stand outside a JSON

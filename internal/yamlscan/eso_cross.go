@@ -84,7 +84,9 @@ func (sc *Scanner) finishESO() []finding.Finding {
 		switch {
 		case seen && services[p.c.want]:
 			p.f.Message = p.c.found
-		case !seen && p.c.shape == p.c.want:
+		case !seen && len(p.c.refs) > 0 && p.c.shape == p.c.want:
+			// Without any store reference (a snippet cut short) the
+			// provider is unknown: the name's shape alone says nothing.
 			p.f.Message = p.c.guess
 		default:
 			continue

@@ -39,7 +39,7 @@ func helmTolerant(rel string, src []byte) []byte {
 		}
 	}
 	for _, a := range acts {
-		if bytes.IndexByte(src[a.start:a.end], '\n') >= 0 || aloneOnLine(src, inAct, a) {
+		if bytes.IndexByte(src[a.start:a.end], '\n') >= 0 || aloneOnLine(src, inAct, a) || blockAction(src, a) {
 			blank(out[a.start:a.end])
 			continue
 		}
@@ -84,6 +84,27 @@ func aloneOnLine(src []byte, inAct []bool, a span) bool {
 		}
 	}
 	return true
+}
+
+// blockAction reports whether action a writes a block rather than a
+// scalar: `labels: {{- include "x" . | nindent 4 }}` ends its line and
+// renders to indented lines of its own, often followed by more lines of
+// the same mapping. As `${…}` it would make `labels` a scalar with
+// children, which is invalid; blanked, `labels:` keeps its children.
+func blockAction(src []byte, a span) bool {
+	rest := src[a.end:]
+	if n := bytes.IndexByte(rest, '\n'); n >= 0 {
+		rest = rest[:n]
+	}
+	if len(bytes.TrimSpace(rest)) > 0 {
+		return false
+	}
+	for _, w := range bytes.Fields(src[a.start+2 : a.end-2]) {
+		if string(w) == "nindent" || string(w) == "indent" || string(w) == "toYaml" {
+			return true
+		}
+	}
+	return false
 }
 
 // blank replaces every byte but newlines with a space.

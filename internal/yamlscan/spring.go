@@ -223,6 +223,10 @@ func (f *fileScan) springDefaults(keys, p []string, n *yaml.Node, v string, base
 			continue
 		}
 		place := f.s.Phrase("yaml_value_at", "path", joinPath(p))
+		if isPropertiesName(f.rel) {
+			place = f.s.Phrase("properties_value_at", "path", joinPath(p))
+		}
+		place = f.s.Phrase("spring_default_at", "place", place)
 		f.report(ruleCredential, n, ds, ds+len(def), "kind", name.Kind.Title.In(f.s.Lang), "place", place)
 	}
 }

@@ -54,3 +54,25 @@ output "partner_key_sensitive" {
 output "partner_arn" {
   value = data.aws_secretsmanager_secret_version.partner.arn
 }
+
+# The username and host of a JSON secret are configuration; its password
+# is the secret.
+data "aws_secretsmanager_secret_version" "db" {
+  secret_id = "shop/prd/db"
+}
+
+locals {
+  db = jsondecode(data.aws_secretsmanager_secret_version.db.secret_string)
+}
+
+resource "aws_lambda_function" "report" {
+  function_name = "report"
+  role          = "arn:aws:iam::111122223333:role/report"
+  environment {
+    variables = {
+      DB_USER     = local.db.username
+      DB_HOST     = local.db["host"]
+      DB_PASSWORD = local.db.password # want "^Secrets Manager secret shop/prd/db resolved into the environment variables of aws_lambda_function.report"
+    }
+  }
+}

@@ -49,3 +49,22 @@ variable "random_password_override_special" {
   type    = string
   default = "!@#$%^&*()_+"
 }
+
+# The username beside the password in a JSON secret is no credential;
+# the password is.
+variable "app_db_username" {
+  type    = string
+  default = "admin"
+}
+
+variable "app_db_pass" { # want "^Terraform variable app_db_pass carries a DB password without sensitive = true$"
+  type = string
+}
+
+resource "aws_secretsmanager_secret_version" "app_db" {
+  secret_id = "app-db"
+  secret_string = jsonencode({
+    username = var.app_db_username
+    password = var.app_db_pass
+  })
+}
