@@ -120,6 +120,9 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 			return exitError, fmt.Errorf("-C: %w", err)
 		}
 	}
+	if err := checkTargets(o.targets, !o.noGo); err != nil {
+		return exitError, err
+	}
 	s, err := o.settings()
 	if err != nil {
 		return exitError, err
