@@ -26,8 +26,6 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/tools/go/analysis/unitchecker"
-
 	"github.com/awsguard/secretlint/analyzer"
 	"github.com/awsguard/secretlint/internal/config"
 	"github.com/awsguard/secretlint/internal/report"
@@ -43,7 +41,7 @@ const (
 func main() {
 	if vetMode(os.Args[1:]) {
 		// go vet -vettool: the unitchecker protocol (-V=full, -flags, *.cfg).
-		unitchecker.Main(analyzer.Analyzer)
+		vetMain(os.Args[1:])
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		// Keep the peak memory of a large scan bounded: the garbage collector
