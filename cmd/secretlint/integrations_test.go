@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -65,5 +67,73 @@ func TestParseAnywhereDoubleDash(t *testing.T) {
 	}
 	if o.output != "--" || strings.Join(rest, " ") != "a b -format c" || o.format != "text" {
 		t.Errorf("output %q, rest %q, format %q", o.output, rest, o.format)
+	}
+}
+
+// TestPathsFromRepositoryRoot: run in a subdirectory of a repository,
+// SARIF and github output name files from the repository root (where code
+// scanning and annotations resolve them), and SARIF says where %SRCROOT%
+// is; the text output stays relative to the working directory.
+func TestPathsFromRepositoryRoot(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{".git", filepath.Join("svc", "deploy")} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	compose := "services:\n  db:\n    image: mysql:8.4\n    environment:\n      MYSQL_ROOT_PASSWORD: Zdw7xggGm9vu\n"
+	if err := os.WriteFile(filepath.Join(root, "svc", "deploy", "compose.yml"), []byte(compose), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	svc := filepath.Join(root, "svc")
+
+	_, out, stderr := runIn(t, svc, "-no-go", "-format", "sarif", "./...")
+	var log struct {
+		Runs []struct {
+			OriginalURIBaseIDs map[string]struct {
+				URI string `json:"uri"`
+			} `json:"originalUriBaseIds"`
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
+						} `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) == 0 {
+		t.Fatalf("sarif: %v, %d runs; stderr %s", err, len(log.Runs), stderr)
+	}
+	loc := log.Runs[0].Results[0].Locations[0].PhysicalLocation.ArtifactLocation
+	if loc.URI != "svc/deploy/compose.yml" || loc.URIBaseID != "%SRCROOT%" {
+		t.Errorf("sarif location %+v; want svc/deploy/compose.yml from %%SRCROOT%%", loc)
+	}
+	wantRoot := "file://" + filepath.ToSlash(root) + "/"
+	if got := log.Runs[0].OriginalURIBaseIDs["%SRCROOT%"].URI; got != wantRoot {
+		t.Errorf("originalUriBaseIds %%SRCROOT%% = %q, want %q", got, wantRoot)
+	}
+
+	_, out, _ = runIn(t, svc, "-no-go", "-format", "github", "./...")
+	if !strings.Contains(out, "file=svc/deploy/compose.yml,") {
+		t.Errorf("github output does not name svc/deploy/compose.yml:\n%s", out)
+	}
+	_, out, _ = runIn(t, svc, "-no-go", "./...")
+	if !strings.HasPrefix(out, "deploy/compose.yml:5:") {
+		t.Errorf("text output is not relative to the working directory:\n%s", out)
+	}
+	// Without a repository, the module root; without a module, the
+	// working directory.
+	if err := os.Remove(filepath.Join(root, ".git")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(svc, "go.mod"), []byte("module example.com/svc\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := sourceRoot(filepath.Join(svc, "deploy")); got != svc {
+		t.Errorf("sourceRoot without .git = %s, want the module root %s", got, svc)
 	}
 }

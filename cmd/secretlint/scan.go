@@ -189,6 +189,16 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 		defer f.Close()
 		summary = f
 	}
+	source, srcRoot := lines.text, ""
+	if o.format == "sarif" || o.format == "github" {
+		// Paths from the repository root, as code scanning and annotations
+		// resolve them; text and the other formats keep the working
+		// directory, like compilers.
+		if wd, err := os.Getwd(); err == nil {
+			srcRoot = sourceRoot(wd)
+			fs, problems, source = rootRelative(srcRoot, wd, fs, problems, source)
+		}
+	}
 	render := func(out io.Writer) error {
 		w := bufio.NewWriter(out)
 		err := report.Write(w, fs, report.Options{
@@ -199,8 +209,9 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 			Color:     o.format == "text" && o.output == "" && !o.noColor && isTerminal(stdout),
 			Category:  o.category,
 			Problems:  problems,
-			Source:    lines.text,
+			Source:    source,
 			Summary:   summary,
+			SrcRoot:   srcRoot,
 		})
 		if err != nil {
 			return err

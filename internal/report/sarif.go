@@ -21,6 +21,7 @@ import (
 	"bufio"
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -50,8 +51,11 @@ type (
 		Tool              sarifTool         `json:"tool"`
 		AutomationDetails sarifAutomation   `json:"automationDetails"`
 		Invocations       []sarifInvocation `json:"invocations"`
-		ColumnKind        string            `json:"columnKind"`
-		Results           []sarifResult     `json:"results"`
+		// OriginalURIBaseIDs says where %SRCROOT%, the base of every
+		// relative artifact URI, is: the repository root.
+		OriginalURIBaseIDs map[string]sarifArtifact `json:"originalUriBaseIds,omitempty"`
+		ColumnKind         string                   `json:"columnKind"`
+		Results            []sarifResult            `json:"results"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -195,11 +199,12 @@ func writeSARIF(w *bufio.Writer, fs []finding.Finding, opts Options) error {
 		Schema:  sarifSchema,
 		Version: sarifVersion,
 		Runs: []sarifRun{{
-			Tool:              sarifTool{Driver: driver},
-			AutomationDetails: sarifAutomation{ID: category},
-			Invocations:       []sarifInvocation{inv},
-			ColumnKind:        "utf16CodeUnits",
-			Results:           results,
+			Tool:               sarifTool{Driver: driver},
+			AutomationDetails:  sarifAutomation{ID: category},
+			Invocations:        []sarifInvocation{inv},
+			OriginalURIBaseIDs: srcRoot(opts.SrcRoot),
+			ColumnKind:         "utf16CodeUnits",
+			Results:            results,
 		}},
 	})
 }
@@ -391,4 +396,20 @@ func wideEdge(before, after string) bool {
 func isWide(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
 		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}
+
+// srcRoot describes %SRCROOT% as the absolute file: URI of dir, with the
+// trailing slash SARIF requires; nil when dir is not known.
+func srcRoot(dir string) map[string]sarifArtifact {
+	if dir == "" {
+		return nil
+	}
+	p := filepath.ToSlash(dir)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive: file:///C:/…
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return map[string]sarifArtifact{sarifSrcRoot: {URI: (&url.URL{Scheme: "file", Path: p}).String()}}
 }
