@@ -137,3 +137,21 @@ func TestPathsFromRepositoryRoot(t *testing.T) {
 		t.Errorf("sourceRoot without .git = %s, want the module root %s", got, svc)
 	}
 }
+
+// TestStaleBaselineInJSON: stale baseline entries are problems of the JSON
+// report, not only lines on standard error.
+func TestStaleBaselineInJSON(t *testing.T) {
+	dir := t.TempDir()
+	app := filepath.Join(dir, "app.yaml")
+	writeFile(t, app, "db:\n  password: Vq7rT2xLm9\n")
+	if code, _, stderr := runIn(t, dir, "baseline", "-output", "base.json", "."); code != exitClean {
+		t.Fatalf("baseline: exit %d\n%s", code, stderr)
+	}
+	writeFile(t, app, "db:\n  host: db.internal\n")
+	code, out, _ := runIn(t, dir, "-baseline", "base.json", "-format", "json", ".")
+	r := decode(t, out)
+	if code != exitClean || len(r.Problems) != 1 || r.Problems[0].File != "app.yaml" ||
+		!strings.Contains(r.Problems[0].Message, "stale entry: hardcoded-credential") {
+		t.Errorf("exit %d, problems %+v; want the stale entry as a problem of app.yaml", code, r.Problems)
+	}
+}

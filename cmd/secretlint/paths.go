@@ -1,11 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
 
 	"github.com/awsguard/secretlint/internal/finding"
+	"github.com/awsguard/secretlint/internal/pipeline"
 )
 
 // sourceRoot returns the directory that SARIF and github paths start from:
@@ -60,4 +62,17 @@ func rootRelative(root, wd string, fs []finding.Finding, ps []finding.Problem, s
 		}
 		return source(file, line)
 	}
+}
+
+// staleProblems makes a problem of each baseline entry that matched no
+// finding, at the entry's file.
+func staleProblems(baseline string, stale []pipeline.BaselineEntry) []finding.Problem {
+	ps := make([]finding.Problem, 0, len(stale))
+	for _, e := range stale {
+		ps = append(ps, finding.Problem{
+			File:    e.File,
+			Message: fmt.Sprintf("baseline %s: stale entry: %s no longer found (run secretlint baseline to drop it)", baseline, e.Rule),
+		})
+	}
+	return ps
 }

@@ -178,6 +178,8 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 		for _, e := range stale {
 			fmt.Fprintf(stderr, "secretlint: baseline %s: stale entry: %s in %s no longer found (run secretlint baseline to drop it)\n", o.baseline, e.Rule, e.File)
 		}
+		// The formats that carry problems (JSON, SARIF) list them too.
+		problems = append(problems, staleProblems(o.baseline, stale)...)
 	}
 
 	var summary io.Writer
