@@ -191,14 +191,13 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 		defer f.Close()
 		summary = f
 	}
-	source, srcRoot := lines.text, ""
+	source := lines.text
 	if o.format == "sarif" || o.format == "github" {
 		// Paths from the repository root, as code scanning and annotations
 		// resolve them; text and the other formats keep the working
 		// directory, like compilers.
 		if wd, err := os.Getwd(); err == nil {
-			srcRoot = sourceRoot(wd)
-			fs, problems, source = rootRelative(srcRoot, wd, fs, problems, source)
+			fs, problems, source = rootRelative(sourceRoot(wd), wd, fs, problems, source)
 		}
 	}
 	render := func(out io.Writer) error {
@@ -213,7 +212,6 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 			Problems:  problems,
 			Source:    source,
 			Summary:   summary,
-			SrcRoot:   srcRoot,
 		})
 		if err != nil {
 			return err

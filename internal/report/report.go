@@ -31,10 +31,6 @@ type Options struct {
 	// github format (the CLI passes $GITHUB_STEP_SUMMARY), since GitHub
 	// shows only the first annotations of each level.
 	Summary io.Writer
-	// SrcRoot, when set, is the absolute directory the relative paths of
-	// findings start from (the repository root); SARIF names it as
-	// %SRCROOT% in originalUriBaseIds.
-	SrcRoot string
 }
 
 // toolName is the name every format gives the tool.

@@ -21,7 +21,6 @@ import (
 	"bufio"
 	"fmt"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -53,9 +52,9 @@ type (
 		Invocations       []sarifInvocation `json:"invocations"`
 		// OriginalURIBaseIDs says where %SRCROOT%, the base of every
 		// relative artifact URI, is: the repository root.
-		OriginalURIBaseIDs map[string]sarifArtifact `json:"originalUriBaseIds,omitempty"`
-		ColumnKind         string                   `json:"columnKind"`
-		Results            []sarifResult            `json:"results"`
+		OriginalURIBaseIDs map[string]sarifBase `json:"originalUriBaseIds"`
+		ColumnKind         string               `json:"columnKind"`
+		Results            []sarifResult        `json:"results"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -202,7 +201,7 @@ func writeSARIF(w *bufio.Writer, fs []finding.Finding, opts Options) error {
 			Tool:               sarifTool{Driver: driver},
 			AutomationDetails:  sarifAutomation{ID: category},
 			Invocations:        []sarifInvocation{inv},
-			OriginalURIBaseIDs: srcRoot(opts.SrcRoot),
+			OriginalURIBaseIDs: srcRootBase(),
 			ColumnKind:         "utf16CodeUnits",
 			Results:            results,
 		}},
@@ -398,18 +397,16 @@ func isWide(r rune) bool {
 		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
 }
 
-// srcRoot describes %SRCROOT% as the absolute file: URI of dir, with the
-// trailing slash SARIF requires; nil when dir is not known.
-func srcRoot(dir string) map[string]sarifArtifact {
-	if dir == "" {
-		return nil
-	}
-	p := filepath.ToSlash(dir)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p // a Windows drive: file:///C:/…
-	}
-	if !strings.HasSuffix(p, "/") {
-		p += "/"
-	}
-	return map[string]sarifArtifact{sarifSrcRoot: {URI: (&url.URL{Scheme: "file", Path: p}).String()}}
+// sarifBase describes a URI base ID: where relative artifact URIs start.
+type sarifBase struct {
+	Description sarifText `json:"description"`
+}
+
+// srcRootBase says what %SRCROOT% is without naming a directory of the
+// machine that ran the scan: the output stays byte-identical, and code
+// scanning resolves the paths from the repository root.
+func srcRootBase() map[string]sarifBase {
+	return map[string]sarifBase{sarifSrcRoot: {Description: sarifText{
+		Text: "The repository root: the git top level, else the Go module root, else the working directory of the scan.",
+	}}}
 }
