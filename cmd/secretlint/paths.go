@@ -76,3 +76,16 @@ func staleProblems(baseline string, stale []pipeline.BaselineEntry) []finding.Pr
 	}
 	return ps
 }
+
+// reportPaths makes the paths of the sarif and github formats relative to
+// the repository root; other formats keep the working directory.
+func reportPaths(format string, fs []finding.Finding, ps []finding.Problem, source func(string, int) string) ([]finding.Finding, []finding.Problem, func(string, int) string) {
+	if format != "sarif" && format != "github" {
+		return fs, ps, source
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return fs, ps, source
+	}
+	return rootRelative(sourceRoot(wd), wd, fs, ps, source)
+}

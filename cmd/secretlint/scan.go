@@ -191,15 +191,10 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 		defer f.Close()
 		summary = f
 	}
-	source := lines.text
-	if o.format == "sarif" || o.format == "github" {
-		// Paths from the repository root, as code scanning and annotations
-		// resolve them; text and the other formats keep the working
-		// directory, like compilers.
-		if wd, err := os.Getwd(); err == nil {
-			fs, problems, source = rootRelative(sourceRoot(wd), wd, fs, problems, source)
-		}
-	}
+	// Paths from the repository root in sarif and github, as code
+	// scanning and annotations resolve them; text and the other formats
+	// keep the working directory, like compilers.
+	fs, problems, source := reportPaths(o.format, fs, problems, lines.text)
 	render := func(out io.Writer) error {
 		w := bufio.NewWriter(out)
 		err := report.Write(w, fs, report.Options{

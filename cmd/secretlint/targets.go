@@ -70,7 +70,7 @@ func missingPackages(patterns []string) ([]string, error) {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("go list %s: %v\n%s", strings.Join(patterns, " "), err, strings.TrimSpace(stderr.String()))
+		return nil, fmt.Errorf("go list %s: %w\n%s", strings.Join(patterns, " "), err, strings.TrimSpace(stderr.String()))
 	}
 	found := map[string]string{} // import path -> error of a package that has no directory
 	for line := range strings.SplitSeq(stdout.String(), "\n") {

@@ -53,7 +53,7 @@ func vetVersion(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	io.WriteString(h, vetConfigHash(wd))
+	fmt.Fprint(h, vetConfigHash(wd))
 	_, err = fmt.Fprintf(w, "%s version devel secretlint-%s buildID=%x\n", exe, version(), h.Sum(nil))
 	return err
 }
@@ -64,8 +64,8 @@ func vetVersion(w io.Writer) error {
 // first) and the locale.
 func vetConfigHash(dir string) string {
 	h := sha256.New()
-	io.WriteString(h, analyzer.ConfigHash(analyzer.Config{SuffixRuleID: true}, dir))
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	fmt.Fprint(h, analyzer.ConfigHash(analyzer.Config{SuffixRuleID: true}, dir))
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil //nolint:nilerr // an unreadable directory holds no configuration we could read either
 		}

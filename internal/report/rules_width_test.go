@@ -23,7 +23,8 @@ func TestRulesTableAligned(t *testing.T) {
 			t.Fatal(err)
 		}
 		lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
-		want := runewidth.StringWidth(lines[0][:strings.Index(lines[0], "TITLE")])
+		head, _, _ := strings.Cut(lines[0], "TITLE")
+		want := runewidth.StringWidth(head)
 		for _, l := range lines[1:] {
 			r := cat.Rule(strings.Fields(l)[0])
 			if r == nil {
