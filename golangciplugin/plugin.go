@@ -14,7 +14,10 @@
 //	          tests: exclude
 //
 // golangci-lint keeps only a diagnostic's message, so every message starts
-// with its rule ID. It drops findings in non-Go files: scan YAML with the
+// with its rule ID. Set issues.uniq-by-line: false: by default golangci-lint
+// keeps one issue per line, and another linter's issue can hide a finding.
+// A change of .secretlint.yaml takes effect at the next run: a hash of the
+// configuration is part of golangci-lint's cache key (see BuildAnalyzers). It drops findings in non-Go files: scan YAML with the
 // secretlint command in the same pipeline.
 package golangciplugin
 
