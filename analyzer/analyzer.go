@@ -56,6 +56,10 @@ type Config struct {
 	// PrefixRuleID starts every message with "<rule-id>: " (golangci-lint
 	// drops Category).
 	PrefixRuleID bool
+	// SuffixRuleID ends every message with " [<rule-id>]", as the
+	// secretlint command's text output does (go vet prints the message
+	// alone).
+	SuffixRuleID bool
 }
 
 // DefaultConfig returns the configuration of the default Analyzer: settings
@@ -207,6 +211,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 			pass:   pass,
 			s:      s,
 			prefix: r.cfg.PrefixRuleID,
+			suffix: r.cfg.SuffixRuleID,
 			names:  names,
 			file:   f,
 			tf:     tf,

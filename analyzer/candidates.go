@@ -78,5 +78,8 @@ func (fs *fileScan) report(rule string, pos, end token.Pos, msg string) {
 	if fs.prefix {
 		msg = rule + ": " + msg
 	}
+	if fs.suffix {
+		msg += " [" + rule + "]"
+	}
 	fs.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: rule, Message: msg})
 }

@@ -40,6 +40,7 @@ type fileScan struct {
 	pass   *analysis.Pass
 	s      *config.Settings
 	prefix bool // start messages with the rule ID
+	suffix bool // end messages with " [rule-id]"
 	// names caches the classification of identifiers for the files of a
 	// pass.
 	names map[string]match.Name

@@ -14,12 +14,16 @@
 //	          tests: exclude
 //
 // golangci-lint keeps only a diagnostic's message, so every message starts
-// with its rule ID. It drops findings in non-Go files: scan YAML with the
+// with its rule ID. Set issues.uniq-by-line: false: by default golangci-lint
+// keeps one issue per line, and another linter's issue can hide a finding.
+// A change of .secretlint.yaml takes effect at the next run: a hash of the
+// configuration is part of golangci-lint's cache key (see BuildAnalyzers). It drops findings in non-Go files: scan YAML with the
 // secretlint command in the same pipeline.
 package golangciplugin
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
@@ -80,9 +84,28 @@ func New(raw any) (register.LinterPlugin, error) {
 	}}, nil
 }
 
-// BuildAnalyzers returns the secretlint analyzer, messages prefixed with rule IDs.
+// BuildAnalyzers returns the secretlint analyzer, messages prefixed with
+// rule IDs, and an analyzer that does nothing but carry a hash of the
+// effective configuration in its name. golangci-lint keys its cache of
+// results on the names of the analyzers (and on its own settings, not on
+// .secretlint.yaml): with the hash in a name, a change of .secretlint.yaml
+// takes effect at the next run instead of after golangci-lint cache clean.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	return []*analysis.Analyzer{analyzer.New(p.cfg)}, nil
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	return []*analysis.Analyzer{analyzer.New(p.cfg), configIdentity(analyzer.ConfigHash(p.cfg, wd))}, nil
+}
+
+// configIdentity returns an analyzer that reports nothing, named after the
+// configuration hash.
+func configIdentity(hash string) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name: Name + "_config_" + hash[:16],
+		Doc:  "the identity of secretlint's configuration in golangci-lint's cache; reports nothing",
+		Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+	}
 }
 
 // GetLoadMode asks for type information: rules resolve constants and SDK types.

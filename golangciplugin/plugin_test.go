@@ -28,7 +28,7 @@ func TestPlugin(t *testing.T) {
 		t.Errorf("load mode %q", p.GetLoadMode())
 	}
 	as, err := p.BuildAnalyzers()
-	if err != nil || len(as) != 1 || as[0].Name != Name {
+	if err != nil || len(as) != 2 || as[0].Name != Name {
 		t.Fatalf("BuildAnalyzers = %v, %v", as, err)
 	}
 	testdata, err := filepath.Abs(filepath.Join("..", "testdata"))

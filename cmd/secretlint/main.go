@@ -26,8 +26,6 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/tools/go/analysis/unitchecker"
-
 	"github.com/awsguard/secretlint/analyzer"
 	"github.com/awsguard/secretlint/internal/config"
 	"github.com/awsguard/secretlint/internal/report"
@@ -43,7 +41,7 @@ const (
 func main() {
 	if vetMode(os.Args[1:]) {
 		// go vet -vettool: the unitchecker protocol (-V=full, -flags, *.cfg).
-		unitchecker.Main(analyzer.Analyzer)
+		vetMain(os.Args[1:])
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		// Keep the peak memory of a large scan bounded: the garbage collector
@@ -79,35 +77,23 @@ func version() string {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 {
-		switch args[0] {
-		case "rules":
-			return runRules(args[1:], stdout, stderr)
-		case "explain":
-			return runExplain(args[1:], stdout, stderr)
-		case "version":
-			fmt.Fprintf(stdout, "secretlint %s\n", version())
-			return exitClean
-		case "baseline":
-			return runBaseline(args[1:], stdout, stderr)
-		case "help":
-			usage(stderr, newFlags(&options{}, stderr))
-			return exitClean
-		}
-	}
 	var o options
 	fs := newFlags(&o, stderr)
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseAnywhere(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitClean
 		}
 		return exitError
 	}
+	if len(rest) > 0 && slices.Contains(subcommands, rest[0]) {
+		return runSubcommand(&o, fs, rest, stdout, stderr)
+	}
 	if err := o.validate(); err != nil {
 		fmt.Fprintf(stderr, "secretlint: %v\n", redactErr(err))
 		return exitError
 	}
-	o.targets = fs.Args()
+	o.targets = rest
 	if o.cpuprofile != "" {
 		f, err := os.Create(o.cpuprofile)
 		if err != nil {
@@ -175,10 +161,19 @@ Usage:
   secretlint version                             print the version
   go vet -vettool=$(which secretlint) ./...      run as a vet tool
 
+Flags may come before or after the subcommand and the targets. A target
+that matches no file, directory or package is an error.
+
 Flags:
 `)
 	fs.SetOutput(w)
 	fs.PrintDefaults()
+	fmt.Fprint(w, `
+Vet flags (go vet -vettool=$(which secretlint) [vet flags] ./...):
+`)
+	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
+		fmt.Fprintf(w, "  -%s.%s\n    \t%s\n", analyzer.Analyzer.Name, f.Name, f.Usage)
+	})
 	fmt.Fprint(w, `
 Exit status: 0 clean, 1 findings at or above -fail-on, 2 usage, configuration or internal error.
 `)
@@ -238,13 +233,8 @@ func (o *options) analyzerConfig() analyzer.Config {
 }
 
 // runBaseline records the findings of a scan as accepted.
-func runBaseline(args []string, stdout, stderr io.Writer) int {
-	o := options{recordBaseline: true}
-	fs := newFlags(&o, stderr)
-	fs.Lookup("output").DefValue = baselineName
-	if err := fs.Parse(args); err != nil {
-		return exitError
-	}
+func runBaseline(o *options, targets []string, stdout, stderr io.Writer) int {
+	o.recordBaseline = true
 	if o.output == "" {
 		o.output = baselineName
 	}
@@ -252,8 +242,8 @@ func runBaseline(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "secretlint: %v\n", redactErr(err))
 		return exitError
 	}
-	o.targets = fs.Args()
-	code, err := scan(&o, stdout, stderr)
+	o.targets = targets
+	code, err := scan(o, stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "secretlint: %v\n", redactErr(err))
 		return exitError
@@ -264,45 +254,35 @@ func runBaseline(args []string, stdout, stderr io.Writer) int {
 // baselineName is the default baseline file.
 const baselineName = ".secretlint-baseline.json"
 
-func runRules(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("secretlint rules", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "text, markdown or json")
-	lang := fs.String("lang", "", "en or ja")
-	cfg := fs.String("config", "", "configuration file")
-	if err := fs.Parse(args); err != nil {
-		return exitError
+// runRules lists the rules; -format is text (the default), markdown or json.
+func runRules(o *options, formatSet bool, stdout, stderr io.Writer) int {
+	format := "text"
+	if formatSet {
+		format = o.format
 	}
-	s, err := config.Load(*cfg, ".", *lang)
+	s, err := config.Load(o.configFile, ".", o.lang)
 	if err != nil {
 		fmt.Fprintf(stderr, "secretlint: %v\n", err)
 		return exitError
 	}
-	if err := report.WriteRules(stdout, s.Catalogue, *format, s.Lang); err != nil {
+	if err := report.WriteRules(stdout, s.Catalogue, format, s.Lang); err != nil {
 		fmt.Fprintf(stderr, "secretlint: %v\n", err)
 		return exitError
 	}
 	return exitClean
 }
 
-func runExplain(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("secretlint explain", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	lang := fs.String("lang", "", "en or ja")
-	cfg := fs.String("config", "", "configuration file")
-	if err := fs.Parse(args); err != nil {
-		return exitError
-	}
-	if fs.NArg() != 1 {
+func runExplain(o *options, args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
 		fmt.Fprintln(stderr, "usage: secretlint explain <rule-id>")
 		return exitError
 	}
-	s, err := config.Load(*cfg, ".", *lang)
+	s, err := config.Load(o.configFile, ".", o.lang)
 	if err != nil {
 		fmt.Fprintf(stderr, "secretlint: %v\n", err)
 		return exitError
 	}
-	if err := report.Explain(stdout, s.Catalogue, fs.Arg(0), s.Lang); err != nil {
+	if err := report.Explain(stdout, s.Catalogue, args[0], s.Lang); err != nil {
 		fmt.Fprintf(stderr, "secretlint: %v\n", err)
 		return exitError
 	}

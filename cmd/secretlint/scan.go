@@ -128,6 +128,9 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 			return exitError, fmt.Errorf("-C: %w", err)
 		}
 	}
+	if err := checkTargets(o.targets, !o.noGo); err != nil {
+		return exitError, err
+	}
 	s, err := o.settings()
 	if err != nil {
 		return exitError, err
@@ -179,6 +182,8 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 		for _, e := range stale {
 			fmt.Fprintf(stderr, "secretlint: baseline %s: stale entry: %s in %s no longer found (run secretlint baseline to drop it)\n", o.baseline, e.Rule, e.File)
 		}
+		// The formats that carry problems (JSON, SARIF) list them too.
+		problems = append(problems, staleProblems(o.baseline, stale)...)
 	}
 
 	var summary io.Writer
@@ -190,6 +195,10 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 		defer f.Close()
 		summary = f
 	}
+	// Paths from the repository root in sarif and github, as code
+	// scanning and annotations resolve them; text and the other formats
+	// keep the working directory, like compilers.
+	fs, problems, source := reportPaths(o.format, fs, problems, lines.text)
 	render := func(out io.Writer) error {
 		w := bufio.NewWriter(out)
 		err := report.Write(w, fs, report.Options{
@@ -200,7 +209,7 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 			Color:     o.format == "text" && o.output == "" && !o.noColor && isTerminal(stdout),
 			Category:  o.category,
 			Problems:  problems,
-			Source:    lines.text,
+			Source:    source,
 			Summary:   summary,
 		})
 		if err != nil {

@@ -26,8 +26,8 @@ func TestParseErrorsHavePositions(t *testing.T) {
 	for _, tc := range []struct {
 		name, src, want string
 	}{
-		{"unknown top-level key", "lang: en\nrulez: []\n", ".secretlint.yaml:2: field rulez not found"},
-		{"unknown rule key", "rules:\n- id: hardcoded-credential\n  severty: note\n", ".secretlint.yaml:3: field severty not found"},
+		{"unknown top-level key", "lang: en\nrulez: []\n", `.secretlint.yaml:2: unknown key "rulez" at the top level`},
+		{"unknown rule key", "rules:\n- id: hardcoded-credential\n  severty: note\n", `.secretlint.yaml:3: unknown key "severty" in a rule`},
 		{"bad severity", "rules:\n- id: hardcoded-credential\n  severity: fatal\n", `.secretlint.yaml:2: rule hardcoded-credential: severity "fatal" is not error, warning or note`},
 		{"unknown rule", "disable: [no-such-rule]\n", `.secretlint.yaml:1: unknown rule "no-such-rule"`},
 		{"reserved rule", "enable: [future-rule]\n", `.secretlint.yaml:1: rule "future-rule" is not implemented in this version`},

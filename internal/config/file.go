@@ -94,7 +94,7 @@ func decodeStrict(n *yaml.Node, v any) error {
 	dec := yaml.NewDecoder(&buf)
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("%s", shiftLines(err.Error(), n.Line-1))
+		return fmt.Errorf("%s", fileWords(shiftLines(err.Error(), n.Line-1)))
 	}
 	return nil
 }
@@ -149,7 +149,7 @@ func Parse(name string, src []byte) (*File, error) {
 	if err := dec.Decode(f); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
-		msg = strings.TrimSpace(msg)
+		msg = fileWords(strings.TrimSpace(msg))
 		if m := lineRef.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			msg = strings.TrimPrefix(strings.TrimPrefix(msg, m[0]), ": ")

@@ -7,7 +7,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"text/tabwriter"
+
+	"github.com/mattn/go-runewidth"
 
 	"github.com/awsguard/secretlint"
 )
@@ -62,13 +63,37 @@ func defaultWord(r *secretlint.Rule, lang string) string {
 }
 
 func rulesText(w *bufio.Writer, cat *secretlint.Catalogue, lang string) error {
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSEVERITY\tDEFAULT\tTITLE")
+	rows := [][]string{{"ID", "SEVERITY", "DEFAULT", "TITLE"}}
 	for i := range cat.Rules {
 		r := &cat.Rules[i]
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, defaultWord(r, lang), r.Title.In(lang))
+		rows = append(rows, []string{r.ID, string(r.Severity), defaultWord(r, lang), r.Title.In(lang)})
 	}
-	return tw.Flush()
+	writeTable(w, rows)
+	return nil
+}
+
+// writeTable aligns the columns of rows by display width (a Japanese
+// character takes two terminal columns), two spaces apart; the last column
+// is not padded.
+func writeTable(w *bufio.Writer, rows [][]string) {
+	var widths []int
+	for _, row := range rows {
+		for i, cell := range row {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], runewidth.StringWidth(cell))
+		}
+	}
+	for _, row := range rows {
+		for i, cell := range row {
+			w.WriteString(cell)
+			if i < len(row)-1 {
+				w.WriteString(strings.Repeat(" ", widths[i]-runewidth.StringWidth(cell)+2))
+			}
+		}
+		w.WriteByte('\n')
+	}
 }
 
 type (

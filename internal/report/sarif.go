@@ -50,8 +50,11 @@ type (
 		Tool              sarifTool         `json:"tool"`
 		AutomationDetails sarifAutomation   `json:"automationDetails"`
 		Invocations       []sarifInvocation `json:"invocations"`
-		ColumnKind        string            `json:"columnKind"`
-		Results           []sarifResult     `json:"results"`
+		// OriginalURIBaseIDs says where %SRCROOT%, the base of every
+		// relative artifact URI, is: the repository root.
+		OriginalURIBaseIDs map[string]sarifBase `json:"originalUriBaseIds"`
+		ColumnKind         string               `json:"columnKind"`
+		Results            []sarifResult        `json:"results"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -195,11 +198,12 @@ func writeSARIF(w *bufio.Writer, fs []finding.Finding, opts Options) error {
 		Schema:  sarifSchema,
 		Version: sarifVersion,
 		Runs: []sarifRun{{
-			Tool:              sarifTool{Driver: driver},
-			AutomationDetails: sarifAutomation{ID: category},
-			Invocations:       []sarifInvocation{inv},
-			ColumnKind:        "utf16CodeUnits",
-			Results:           results,
+			Tool:               sarifTool{Driver: driver},
+			AutomationDetails:  sarifAutomation{ID: category},
+			Invocations:        []sarifInvocation{inv},
+			OriginalURIBaseIDs: srcRootBase(),
+			ColumnKind:         "utf16CodeUnits",
+			Results:            results,
 		}},
 	})
 }
@@ -391,4 +395,18 @@ func wideEdge(before, after string) bool {
 func isWide(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
 		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}
+
+// sarifBase describes a URI base ID: where relative artifact URIs start.
+type sarifBase struct {
+	Description sarifText `json:"description"`
+}
+
+// srcRootBase says what %SRCROOT% is without naming a directory of the
+// machine that ran the scan: the output stays byte-identical, and code
+// scanning resolves the paths from the repository root.
+func srcRootBase() map[string]sarifBase {
+	return map[string]sarifBase{sarifSrcRoot: {Description: sarifText{
+		Text: "The repository root: the git top level, else the Go module root, else the working directory of the scan.",
+	}}}
 }

@@ -17,18 +17,28 @@ const (
 	ansiCyan   = "\x1b[36m"
 )
 
-// writeText writes `file:line:col: message [rule-id]` per finding. Problems
-// are left to the caller, which prints them on standard error.
+// writeText writes `file:line:col: message [rule-id]` per finding, as
+// compilers do `file:line:col: warning: message [rule-id]` for a warning
+// and `note: ` for a note: an error needs no word. Problems are left to the
+// caller, which prints them on standard error.
 func writeText(w *bufio.Writer, fs []finding.Finding, opts Options) error {
 	for _, f := range fs {
 		loc := location(oneLine(f.File), f.Line, f.Column)
 		msg := oneLine(f.Message)
+		sev := severity(f, opts.Catalogue)
+		word := ""
+		if sev != secretlint.SeverityError && sev != "" {
+			word = string(sev) + ": "
+		}
 		if !opts.Color {
-			w.WriteString(loc + ": " + msg + " [" + f.Rule + "]\n")
+			w.WriteString(loc + ": " + word + msg + " [" + f.Rule + "]\n")
 			continue
 		}
-		w.WriteString(ansiBold + loc + ":" + ansiReset + " " + msg + " " +
-			severityColor(severity(f, opts.Catalogue)) + "[" + f.Rule + "]" + ansiReset + "\n")
+		if word != "" {
+			word = severityColor(sev) + string(sev) + ":" + ansiReset + " "
+		}
+		w.WriteString(ansiBold + loc + ":" + ansiReset + " " + word + msg + " " +
+			severityColor(sev) + "[" + f.Rule + "]" + ansiReset + "\n")
 	}
 	return nil
 }

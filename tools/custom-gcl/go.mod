@@ -3,7 +3,7 @@ module github.com/awsguard/secretlint/tools/custom-gcl
 go 1.26.0
 
 require (
-	github.com/awsguard/secretlint v0.0.0
+	github.com/awsguard/secretlint v0.1.0
 	github.com/golangci/golangci-lint/v2 v2.15.0
 )
 
@@ -219,5 +219,3 @@ require (
 	mvdan.cc/gofumpt v0.12.0 // indirect
 	mvdan.cc/unparam v0.0.0-20260823230713-2fa3d841b0c8 // indirect
 )
-
-replace github.com/awsguard/secretlint => ../..
