@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"slices"
 	"strings"
@@ -17,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/awsguard/secretlint"
+	"github.com/awsguard/secretlint/internal/analysisdoc"
 	"github.com/awsguard/secretlint/internal/config"
 	"github.com/awsguard/secretlint/internal/match"
 	"github.com/awsguard/secretlint/internal/storeflow"
@@ -87,7 +86,7 @@ func New(cfg Config) *analysis.Analyzer {
 	})
 	a := &analysis.Analyzer{
 		Name:             "secretlint",
-		Doc:              extractDoc(docSource, "secretlint"),
+		Doc:              analysisdoc.Extract(docSource, "secretlint", "secretlint: report hard-coded secrets in Go source"),
 		URL:              docsURL(),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, r.storeflow},
 		Run:              r.run,
@@ -112,27 +111,6 @@ func docsURL() string {
 		return "" // Run reports the error
 	}
 	return cat.DocsURL
-}
-
-// extractDoc returns the "# Analyzer name" section of a doc.go file's
-// package comment: its first line is the summary.
-func extractDoc(src, name string) string {
-	summary := name + ": report hard-coded secrets in Go source"
-	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.ParseComments|parser.PackageClauseOnly)
-	if err != nil || f.Doc == nil {
-		return summary
-	}
-	text := f.Doc.Text()
-	head := "# Analyzer " + name + "\n"
-	i := strings.Index(text, head)
-	if i < 0 {
-		return summary
-	}
-	text = text[i+len(head):]
-	if j := strings.Index(text, "\n# "); j >= 0 {
-		text = text[:j]
-	}
-	return strings.TrimSpace(text)
 }
 
 // runner holds an analyzer's configuration and the settings loaded from it.

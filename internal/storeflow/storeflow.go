@@ -4,16 +4,15 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"path/filepath"
 	"reflect"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/awsguard/secretlint/internal/analysisdoc"
 	"github.com/awsguard/secretlint/internal/config"
 	"github.com/awsguard/secretlint/internal/match"
 	"github.com/awsguard/secretlint/internal/ruleid"
@@ -47,33 +46,12 @@ func New(cfg Config) *analysis.Analyzer {
 	r := &runner{cfg: cfg}
 	return &analysis.Analyzer{
 		Name:             "storeflow",
-		Doc:              extractDoc(docSource, "storeflow"),
+		Doc:              analysisdoc.Extract(docSource, "storeflow", "storeflow: follow Parameter Store and Secrets Manager values to their sinks"),
 		Run:              r.run,
 		RunDespiteErrors: true,
 		ResultType:       reflect.TypeFor[*Result](),
 		FactTypes:        []analysis.Fact{new(storeFact), new(pkgFact)},
 	}
-}
-
-// extractDoc returns the "# Analyzer name" section of doc.go's package
-// comment.
-func extractDoc(src, name string) string {
-	summary := name + ": follow Parameter Store and Secrets Manager values to their sinks"
-	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.ParseComments|parser.PackageClauseOnly)
-	if err != nil || f.Doc == nil {
-		return summary
-	}
-	text := f.Doc.Text()
-	head := "# Analyzer " + name + "\n"
-	i := strings.Index(text, head)
-	if i < 0 {
-		return summary
-	}
-	text = text[i+len(head):]
-	if j := strings.Index(text, "\n# "); j >= 0 {
-		text = text[:j]
-	}
-	return strings.TrimSpace(text)
 }
 
 // Finding is a finding of a store rule, before precedence and
