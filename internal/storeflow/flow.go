@@ -184,7 +184,9 @@ func (w *walker) valueUse(v ssa.Value, ref ssa.Instruction, st state) {
 	case *ssa.TypeAssert:
 		w.value(r, st)
 	case *ssa.Extract:
-		w.value(r, st)
+		if !isError(r.Type()) { // the error beside a value is not the value
+			w.value(r, st)
+		}
 	case *ssa.BinOp:
 		if r.Op != token.ADD {
 			return
@@ -475,4 +477,9 @@ func (w *walker) unmarshal(target ssa.Value, st state) {
 			}
 		}
 	}
+}
+
+// isError reports whether t is the error interface.
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
