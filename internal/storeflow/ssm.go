@@ -524,3 +524,7 @@ func staticFunc(c *ssa.CallCommon) *types.Func {
 	}
 	return nil
 }
+
+// StorePackage reports whether an import path is one of the store SDKs'
+// packages whose calls the store checks recognise.
+func StorePackage(path string) bool { return storePkgs[path] }
