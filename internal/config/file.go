@@ -282,7 +282,7 @@ func (b *builder) policy() Policy {
 	p := Policy{
 		Rules:          map[string]bool{},
 		Severity:       map[string]secretlint.Severity{},
-		Tests:          TestsInclude,
+		Tests:          TestsNote,
 		RuleAllowPaths: map[string][]string{},
 		AllowPaths:     f.Allow.Paths,
 		Exclude:        f.Exclude,
