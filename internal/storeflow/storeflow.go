@@ -117,7 +117,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		if tf := pass.Fset.File(sf.pos); tf != nil {
 			res.byFile[tf] = append(res.byFile[tf], Finding{
 				Rule: sf.rule, Pos: sf.pos, End: sf.end, Message: sf.msg,
-				Independent: sf.rule == ruleLogged || sf.rule == ruleUncached,
+				Independent: sf.rule == ruleLogged || sf.rule == ruleUncached || sf.independent,
 			})
 		}
 	}
@@ -149,6 +149,8 @@ type storeFinding struct {
 	rule     string
 	pos, end token.Pos
 	msg      string
+	// independent findings do not compete with the others at their call.
+	independent bool
 }
 
 // classify classifies an identifier, caching the result for the pass.
