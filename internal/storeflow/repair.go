@@ -14,7 +14,10 @@ import (
 // the analysed files are never changed, the type information is shared.
 
 // repaired returns the files and type information to build the SSA of an
-// ill-typed package from.
+// ill-typed package from. A statement is left out when it holds a type
+// error, an expression of invalid type or a use of a variable whose
+// declaration was left out; a compound statement whose header is sound is
+// kept with its blocks repaired.
 func repaired(files []*ast.File, info *types.Info, errs []types.Error) ([]*ast.File, *types.Info) {
 	r := &repairer{info: info}
 	for _, e := range errs {
@@ -47,20 +50,79 @@ func repaired(files []*ast.File, info *types.Info, errs []types.Error) ([]*ast.F
 type repairer struct {
 	info *types.Info
 	errs []token.Pos
+	// dropped are the objects declared by statements left out: their
+	// uses are left out too.
+	dropped map[types.Object]bool
 }
 
-// block returns a copy of a block without its ill-typed statements; the
-// blocks of the statements kept are repaired in turn.
+// block returns a copy of a block without its ill-typed statements.
 func (r *repairer) block(b *ast.BlockStmt) *ast.BlockStmt {
 	c := *b
 	c.List = nil
 	for _, s := range b.List {
-		if r.bad(s) {
+		if !r.bad(s) {
+			c.List = append(c.List, s)
 			continue
 		}
-		c.List = append(c.List, s)
+		if k := r.keep(s); k != nil {
+			c.List = append(c.List, k)
+			continue
+		}
+		r.drop(s)
 	}
 	return &c
+}
+
+// keep returns a copy of a compound statement whose own header
+// type-checks, with its blocks repaired, or nil.
+func (r *repairer) keep(s ast.Stmt) ast.Stmt {
+	switch s := s.(type) {
+	case *ast.BlockStmt:
+		return r.block(s)
+	case *ast.IfStmt:
+		if s.Init != nil && r.bad(s.Init) || r.bad(s.Cond) {
+			return nil
+		}
+		c := *s
+		c.Body = r.block(s.Body)
+		if s.Else != nil && r.bad(s.Else) {
+			c.Else = r.keep(s.Else)
+			if c.Else == nil {
+				c.Else = &ast.BlockStmt{Lbrace: s.Else.Pos(), Rbrace: s.Else.End() - 1}
+			}
+		}
+		return &c
+	case *ast.ForStmt:
+		if s.Init != nil && r.bad(s.Init) || s.Cond != nil && r.bad(s.Cond) || s.Post != nil && r.bad(s.Post) {
+			return nil
+		}
+		c := *s
+		c.Body = r.block(s.Body)
+		return &c
+	case *ast.RangeStmt:
+		if r.bad(s.X) || s.Key != nil && r.bad(s.Key) || s.Value != nil && r.bad(s.Value) {
+			return nil
+		}
+		c := *s
+		c.Body = r.block(s.Body)
+		return &c
+	}
+	return nil
+}
+
+// drop records the objects a statement left out declares.
+func (r *repairer) drop(s ast.Stmt) {
+	ast.Inspect(s, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if obj := r.info.Defs[id]; obj != nil {
+				if r.dropped == nil {
+					r.dropped = map[types.Object]bool{}
+				}
+				r.dropped[obj] = true
+			}
+		}
+		return true
+	})
 }
 
 // bad reports whether a node holds a type error or an expression of
@@ -84,7 +146,7 @@ func (r *repairer) bad(n ast.Node) bool {
 			found = true
 		}
 		if id, ok := e.(*ast.Ident); ok {
-			found = invalidVar(r.info.Uses[id]) || invalidVar(r.info.Defs[id])
+			found = invalidVar(r.info.Uses[id]) || invalidVar(r.info.Defs[id]) || r.dropped[r.info.Uses[id]]
 		}
 		return !found
 	})
