@@ -200,7 +200,7 @@ func open(ctx context.Context, c *ssm.Client) (*sql.DB, error) {
 }
 
 // TestBuildConstrainedFiles: files the build leaves out (a build tag, a
-// GOOS suffix) are analysed with partial types, once, and said so.
+// GOOS suffix, cgo when cgo is off) are analysed with partial types, once, and said so.
 func TestBuildConstrainedFiles(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
@@ -208,20 +208,22 @@ func TestBuildConstrainedFiles(t *testing.T) {
 		"db/db.go":           "package db\n\nconst dbPassword = \"Hq7wX2mRt9Lz4Vb\"\n",
 		"db/integration.go":  "//go:build integration\n\npackage db\n\nconst smtpPassword = \"Rk3vN8qZt5Wm2Xp\"\n",
 		"db/conn_windows.go": "package db\n\nconst pgPassword = \"Lm6tQ1wBz8Kc4Yn\"\n",
+		"db/native.go":       "package db\n\n// #include <stdlib.h>\nimport \"C\"\n\nconst redisPassword = \"Wd2xK7qLm4Tz9Rb\"\n",
 	})
 	t.Setenv("GOOS", "linux")
+	t.Setenv("CGO_ENABLED", "0") // cgo files are left out of the build
 	code, out, stderr := runIn(t, dir, "-format", "json", "./...")
 	if code != exitFindings {
 		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
 	}
 	got := findingKeys(t, out)
-	for _, k := range []string{"db/db.go:3 hardcoded-credential", "db/integration.go:5 hardcoded-credential", "db/conn_windows.go:3 hardcoded-credential"} {
+	for _, k := range []string{"db/db.go:3 hardcoded-credential", "db/integration.go:5 hardcoded-credential", "db/conn_windows.go:3 hardcoded-credential", "db/native.go:6 hardcoded-credential"} {
 		if !got[k] {
 			t.Errorf("missing %s in %v", k, got)
 		}
 	}
-	if len(got) != 3 {
-		t.Errorf("want 3 findings, got %v", got)
+	if len(got) != 4 {
+		t.Errorf("want 4 findings, got %v", got)
 	}
 	if !strings.Contains(stderr, "partial type information") || !strings.Contains(stderr, "integration.go") {
 		t.Errorf("no partial-types problem naming the excluded files: %s", stderr)
