@@ -229,3 +229,25 @@ func TestBuildConstrainedFiles(t *testing.T) {
 		t.Errorf("no partial-types problem naming the excluded files: %s", stderr)
 	}
 }
+
+// TestGoWorkWithMissingModule: a go.work that lists a missing module makes
+// the go command fail; the modules that exist are analysed with partial
+// types and the run exits by its findings.
+func TestGoWorkWithMissingModule(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"go.work":  "go 1.26\n\nuse (\n\t./a\n\t./missing\n)\n",
+		"a/go.mod": "module example.com/a\n\ngo 1.26\n",
+		"a/a.go":   "package a\n\nconst dbPassword = \"Hq7wX2mRt9Lz4Vb\"\n",
+	})
+	code, out, stderr := runIn(t, dir, "-format", "json", "./...")
+	if code != exitFindings {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitFindings, stderr)
+	}
+	if !findingKeys(t, out)["a/a.go:3 hardcoded-credential"] {
+		t.Errorf("finding missing: %s", out)
+	}
+	if !strings.Contains(stderr, "partial type information") || !strings.Contains(stderr, "go.work") {
+		t.Errorf("no partial-types problem naming go.work: %s", stderr)
+	}
+}

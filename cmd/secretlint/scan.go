@@ -383,7 +383,12 @@ func pkgDir(p *packages.Package) string {
 	return ""
 }
 
+// firstLine returns the first line of a go command error, without the
+// "err: exit status 1: stderr: " that go/packages puts before it.
 func firstLine(s string) string {
+	if _, after, ok := strings.Cut(s, "stderr: "); ok {
+		s = after
+	}
 	s, _, _ = strings.Cut(s, "\n")
 	return s
 }
