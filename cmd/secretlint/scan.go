@@ -309,13 +309,21 @@ func scanGo(s *config.Settings, acfg analyzer.Config, patterns []string, res *re
 	// every dependency from source would cost three times the time and
 	// memory for facts about the standard library.
 	tests := s.Tests != config.TestsExclude
-	extra, targets := factPackages(patterns, tests)
+	var extra []string
+	var targets map[string]bool
+	listed := make(chan struct{})
+	go func() { // the package graph is listed while the targets load
+		extra, targets = factPackages(patterns, tests)
+		close(listed)
+	}()
 	cfg := &packages.Config{
 		Mode:  packages.LoadSyntax | packages.NeedModule,
 		Tests: tests,
 	}
-	pkgs, err := packages.Load(cfg, append(slices.Clone(patterns), extra...)...)
+	pkgs, err := packages.Load(cfg, patterns...)
+	<-listed
 	if err == nil && len(extra) > 0 {
+		pkgs, err = packages.Load(cfg, append(slices.Clone(patterns), extra...)...)
 		// Only the targets are reported on; the others give facts.
 		pkgs = slices.DeleteFunc(pkgs, func(p *packages.Package) bool {
 			return !targets[p.PkgPath] && !targets[strings.TrimSuffix(p.PkgPath, "_test")]
