@@ -251,3 +251,53 @@ func TestGoWorkWithMissingModule(t *testing.T) {
 		t.Errorf("no partial-types problem naming go.work: %s", stderr)
 	}
 }
+
+// TestGOPATHTree runs a GOPATH-era tree (no go.mod) on the aws-sdk-go-v2
+// API before 1.0, with a helper package and an unavailable ORM: every
+// line with a want comment has a finding of that rule, and no other line.
+func TestGOPATHTree(t *testing.T) {
+	src, err := filepath.Abs(filepath.Join("..", "..", "testdata", "gopath", "src", "legacy", "orders"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := t.TempDir()
+	copyTree(t, src, dst)
+	want := map[string]bool{}
+	err = filepath.WalkDir(dst, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dst, p)
+		for i, line := range strings.Split(string(b), "\n") {
+			if _, rule, ok := strings.Cut(line, "// want \""); ok {
+				want[filepath.ToSlash(rel)+":"+strconv.Itoa(i+1)+" "+strings.TrimSuffix(rule, "\"")] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runIn(t, dst, "-format", "json", "./...")
+	if code != exitFindings {
+		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+	}
+	got := findingKeys(t, out)
+	for k := range want {
+		if !got[k] {
+			t.Errorf("missing %s", k)
+		}
+	}
+	for k := range got {
+		if !want[k] {
+			t.Errorf("unexpected %s", k)
+		}
+	}
+	if !strings.Contains(stderr, "db: analysed with partial type information") {
+		t.Errorf("no partial-types problem for db: %s", stderr)
+	}
+}
