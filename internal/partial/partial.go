@@ -8,8 +8,9 @@
 // comes from export data, the AWS SDKs, the common database drivers and
 // loggers from small embedded stand-ins declared under their real import
 // paths (so the store checks recognise them by type as usual), packages
-// of the tree being analysed from source, found by import path suffix,
-// and every other package is an empty package of the right path. Type
+// of the tree from source (by module path, vendor directory or the
+// longest trailing part of the import path that names a directory above
+// the importing one), and every other package is an empty package of the right path. Type
 // errors are kept, not reported: the analyzers run despite them.
 package partial
 
@@ -100,7 +101,9 @@ func Load(o Options) []*Package {
 // parseDir parses the .go files of a directory, grouped by package name
 // (an external test package apart).
 func (l *loader) parseDir(dir string) []*unit {
-	dir = filepath.Clean(dir)
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs // one key, and one package, per directory
+	}
 	if l.parsed[dir] {
 		return l.byDir[dir]
 	}
@@ -228,8 +231,8 @@ func (l *loader) importFor(u *unit, p string) *types.Package {
 }
 
 // local finds the package of the tree an import path names: under the
-// module path, in a vendor directory, or by the longest directory suffix
-// of the directories being analysed.
+// module path, in a vendor directory, or by the longest trailing part of
+// the path that names a directory above the importing one.
 func (l *loader) local(from *unit, p string) *unit {
 	if strings.HasSuffix(from.name, "_test") && p == strings.TrimSuffix(from.path, "_test") {
 		return l.pick(from.dir, p)
@@ -247,31 +250,45 @@ func (l *loader) local(from *unit, p string) *unit {
 			break
 		}
 	}
-	best := ""
-	for d := range l.byDir {
-		s := filepath.ToSlash(d)
-		if s == "." || s == "" {
-			continue
-		}
-		if abs, err := filepath.Abs(d); err == nil {
-			s = filepath.ToSlash(abs)
-		}
-		for s != "/" && s != "." && s != "" {
-			if (p == s || strings.HasSuffix(p, "/"+s)) && len(s) > len(best) {
-				best = d
-				break
-			}
-			i := strings.IndexByte(s, '/')
-			if i < 0 {
-				break
-			}
-			s = s[i+1:]
-		}
-	}
-	if best == "" {
+	return l.bySuffix(from.dir, p)
+}
+
+// bySuffix finds the directory of an import path in a GOPATH-era tree:
+// the longest trailing part of the path that names a directory of Go
+// files under the importing directory or one of its parents, the nearest
+// parent first.
+func (l *loader) bySuffix(from, p string) *unit {
+	abs, err := filepath.Abs(from)
+	if err != nil {
 		return nil
 	}
-	return l.pick(best, p)
+	elems := strings.Split(p, "/")
+	for i := range elems {
+		suffix := filepath.FromSlash(strings.Join(elems[i:], "/"))
+		for d, n := abs, 0; n < 8; d, n = filepath.Dir(d), n+1 {
+			if cand := filepath.Join(d, suffix); cand != abs && hasGo(cand) {
+				return l.pick(cand, p)
+			}
+			if filepath.Dir(d) == d {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// hasGo reports whether a directory holds .go files.
+func hasGo(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".go") {
+			return true
+		}
+	}
+	return false
 }
 
 // pick returns the non-test package of a directory.

@@ -5,8 +5,10 @@ package v0app
 import (
 	"context"
 	"database/sql"
+	"log"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 )
 
@@ -35,4 +37,14 @@ func config(ctx context.Context, c *ssm.Client) (*sql.DB, error) {
 		return nil, err
 	}
 	return sql.Open("postgres", "postgres://"+*resp.Parameter.Value+"/orders")
+}
+
+func secretLogged(ctx context.Context, sm *secretsmanager.Client) {
+	req := sm.GetSecretValueRequest(&secretsmanager.GetSecretValueInput{SecretId: aws.String("prd/orders/api")})
+	resp, err := req.Send(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("name %s", aws.StringValue(resp.Name))
+	log.Printf("key %s", aws.StringValue(resp.SecretString)) // want `^secret "prd/orders/api" read from Secrets Manager reaches log.Printf$`
 }
