@@ -34,7 +34,8 @@ func (fs *fileScan) credential(name string, value ast.Expr, place func() string)
 }
 
 // credentialConstRef reports whether e only names a constant that has a
-// credential name itself: it is judged where it is declared.
+// credential name itself or holds a token: it is judged where it is
+// declared.
 func (fs *fileScan) credentialConstRef(e ast.Expr) bool {
 	e = fs.unwrap(e)
 	var id *ast.Ident
@@ -50,7 +51,14 @@ func (fs *fileScan) credentialConstRef(e ast.Expr) bool {
 		return false
 	}
 	c, ok := fs.pass.TypesInfo.Uses[id].(*types.Const)
-	return ok && fs.classify(c.Name()).Credential()
+	if !ok {
+		return false
+	}
+	if fs.classify(c.Name()).Credential() {
+		return true
+	}
+	v, isString := fs.constString(e)
+	return isString && len(fs.s.Matcher.Tokens(v)) > 0
 }
 
 func (fs *fileScan) valueSpec(c inspector.Cursor, spec *ast.ValueSpec) {

@@ -28,7 +28,7 @@ func (fs *fileScan) literal(c inspector.Cursor, lit *ast.BasicLit) {
 		return
 	}
 	body, exact := literalBody(lit)
-	fs.scanText(body, exact, lit.Pos()+1, lit.Pos(), lit.End(), func() string { return fs.exprPlace(c) })
+	fs.scanText(body, exact, lit.Pos()+1, lit.Pos(), lit.End(), func() string { return fs.exprPlace(c) }, nil)
 }
 
 // literalBody returns the value of a string literal and whether its bytes
@@ -66,12 +66,39 @@ func (fs *fileScan) fold(c inspector.Cursor, bin *ast.BinaryExpr) {
 	if !ok || len(v) < minScanLen {
 		return
 	}
-	fs.scanText(v, false, 0, bin.Pos(), bin.End(), func() string { return fs.exprPlace(c) })
+	// A token or connection string that a named constant holds whole is
+	// reported where the constant is declared, not at every use.
+	named := fs.namedConstValues(bin)
+	inNamed := func(found string) bool {
+		for _, n := range named {
+			if strings.Contains(n, found) {
+				return true
+			}
+		}
+		return false
+	}
+	fs.scanText(v, false, 0, bin.Pos(), bin.End(), func() string { return fs.exprPlace(c) }, inNamed)
+}
+
+// namedConstValues returns the values of the named constants among the
+// operands of a concatenation.
+func (fs *fileScan) namedConstValues(e ast.Expr) []string {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr:
+		return append(fs.namedConstValues(e.X), fs.namedConstValues(e.Y)...)
+	case *ast.Ident, *ast.SelectorExpr:
+		if v, ok := fs.constString(e); ok {
+			return []string{v}
+		}
+	}
+	return nil
 }
 
 // scanText reports the tokens and connection strings in text. When exact,
 // offsets in text are offsets from base; else findings cover [pos, end).
-func (fs *fileScan) scanText(text string, exact bool, base, pos, end token.Pos, place func() string) {
+//
+// skip, when set, drops the findings whose text it reports.
+func (fs *fileScan) scanText(text string, exact bool, base, pos, end token.Pos, place func() string, skip func(string) bool) {
 	at := func(s, e int) (token.Pos, token.Pos) {
 		if exact {
 			return base + token.Pos(s), base + token.Pos(e)
@@ -86,7 +113,7 @@ func (fs *fileScan) scanText(text string, exact bool, base, pos, end token.Pos, 
 		return pl
 	}
 	for _, t := range fs.s.Matcher.Tokens(text) {
-		if !fs.ruleAllows(t.Rule) {
+		if !fs.ruleAllows(t.Rule) || skip != nil && skip(text[t.Start:t.End]) {
 			continue
 		}
 		p, e := at(t.Start, t.End)
@@ -94,6 +121,9 @@ func (fs *fileScan) scanText(text string, exact bool, base, pos, end token.Pos, 
 	}
 	if fs.on[ruleConn] {
 		for _, cs := range fs.s.Matcher.ConnStrings(text) {
+			if skip != nil && skip(text[cs.Start:cs.End]) {
+				continue
+			}
 			p, e := at(cs.Start, cs.End)
 			fs.add(ruleConn, p, e, "scheme", cs.Scheme, "place", placeOnce())
 		}

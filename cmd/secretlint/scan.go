@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -346,27 +347,56 @@ func scanTerraform(s *config.Settings, t targets, res *result) {
 }
 
 // scanGo loads the packages once, tests included, and runs the analyzer.
+// Go that the go command cannot load is analysed with partial types (see
+// partial.go): a loading failure is a problem line, never an error that
+// would discard the other engines' findings or change the exit status.
 func scanGo(s *config.Settings, acfg analyzer.Config, patterns []string, res *result) error {
-	if !inGoModule() {
-		return nil // not Go code: only YAML is scanned
-	}
 	a := analyzer.New(acfg)
-	// The requested packages are loaded from source, their other
-	// dependencies (the standard library, other modules, packages not
-	// named) from export data. Facts flow between the requested packages:
-	// with ./... a helper in one package and sql.Open in another connect;
-	// a pre-commit run on the changed packages alone skips the rest of the
-	// module, so flows into unchanged packages are left to the full run.
-	// Type-checking every dependency from source would cost three times
-	// the time and memory for facts about the standard library.
+	if !inGoModule() {
+		scanPartial(s, a, partialRun{dirs: patternDirs(patterns), reason: func(string, []string) string {
+			return s.Phrase("go_partial_no_module")
+		}}, res)
+		return nil
+	}
+	// The requested packages are loaded from source, and so are the
+	// packages they import that reach a store SDK, for their facts (see
+	// facts.go); the other dependencies (the standard library, the SDKs,
+	// packages that never reach them) from export data. Type-checking
+	// every dependency from source would cost three times the time and
+	// memory for facts about the standard library.
+	tests := s.Tests != config.TestsExclude
+	var extra []string
+	var targets map[string]bool
+	listed := make(chan struct{})
+	go func() { // the package graph is listed while the targets load
+		extra, targets = factPackages(patterns, tests)
+		close(listed)
+	}()
 	cfg := &packages.Config{
 		Mode:  packages.LoadSyntax | packages.NeedModule,
-		Tests: s.Tests != config.TestsExclude,
+		Tests: tests,
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		return fmt.Errorf("loading packages: %w", err)
+	<-listed
+	if err == nil && len(extra) > 0 {
+		pkgs, err = packages.Load(cfg, append(slices.Clone(patterns), extra...)...)
+		// Only the targets are reported on; the others give facts.
+		pkgs = slices.DeleteFunc(pkgs, func(p *packages.Package) bool {
+			return !targets[p.PkgPath] && !targets[strings.TrimSuffix(p.PkgPath, "_test")]
+		})
 	}
+	if err != nil {
+		msg := firstLine(err.Error())
+		scanPartial(s, a, partialRun{dirs: patternDirs(patterns), reason: func(string, []string) string {
+			return s.Phrase("go_partial_load_failed", "error", msg)
+		}}, res)
+		return nil
+	}
+	broken, ignored := brokenPackages(pkgs)
+	pkgs = slices.DeleteFunc(pkgs, func(p *packages.Package) bool {
+		_, ok := broken[pkgDir(p)]
+		return ok
+	})
 	var problems []finding.Problem
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		typeErrors := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind == packages.TypeError })
@@ -377,20 +407,54 @@ func scanGo(s *config.Settings, acfg analyzer.Config, patterns []string, res *re
 			problems = append(problems, loadProblem(e))
 		}
 	})
-	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		return fmt.Errorf("analysis: %w", err)
+	var g *checker.Graph
+	if len(pkgs) > 0 {
+		g, err = checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+		if err != nil {
+			return fmt.Errorf("analysis: %w", err)
+		}
 	}
 	var fs []finding.Finding
-	for _, act := range g.Roots {
-		if act.Err != nil {
-			problems = append(problems, finding.Problem{File: act.Package.PkgPath, Message: act.Err.Error()})
-			continue
+	if g != nil {
+		for _, act := range g.Roots {
+			if act.Err != nil {
+				problems = append(problems, finding.Problem{File: act.Package.PkgPath, Message: act.Err.Error()})
+				continue
+			}
+			fs = append(fs, pipeline.Diagnostics(act.Package.Fset, act.Diagnostics, relPath, s)...)
 		}
-		fs = append(fs, pipeline.Diagnostics(act.Package.Fset, act.Diagnostics, relPath, s)...)
 	}
 	res.add(fs, problems)
+	scanPartial(s, a, partialRun{dirs: slices.Sorted(maps.Keys(broken)), reason: func(dir string, missing []string) string {
+		if len(missing) == 0 {
+			return s.Phrase("go_partial_load_failed", "error", strings.Join(broken[dir], ""))
+		}
+		return s.Phrase("go_partial_missing", "imports", strings.Join(missing, ", "))
+	}}, res)
+	scanPartial(s, a, partialRun{dirs: slices.Sorted(maps.Keys(ignored)), only: ignored, reason: func(dir string, _ []string) string {
+		return s.Phrase("go_partial_excluded", "files", strings.Join(ignored[dir], ", "))
+	}}, res)
 	return nil
+}
+
+// pkgDir returns the directory of a loaded package.
+func pkgDir(p *packages.Package) string {
+	for _, fs := range [][]string{p.GoFiles, p.IgnoredFiles, p.OtherFiles} {
+		if len(fs) > 0 {
+			return filepath.Dir(fs[0])
+		}
+	}
+	return ""
+}
+
+// firstLine returns the first line of a go command error, without the
+// "err: exit status 1: stderr: " that go/packages puts before it.
+func firstLine(s string) string {
+	if _, after, ok := strings.Cut(s, "stderr: "); ok {
+		s = after
+	}
+	s, _, _ = strings.Cut(s, "\n")
+	return s
 }
 
 // loadProblem turns a go/packages error into a problem with a position.

@@ -91,8 +91,3 @@ func missingPackages(patterns []string) ([]string, error) {
 	}
 	return bad, nil
 }
-
-func firstLine(s string) string {
-	s, _, _ = strings.Cut(s, "\n")
-	return s
-}

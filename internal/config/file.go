@@ -33,7 +33,8 @@ type File struct {
 	Allow Allow `yaml:"allow"`
 	// Exclude are globs of paths never scanned.
 	Exclude []string `yaml:"exclude"`
-	// Tests is the test-file policy: include, exclude or note.
+	// Tests is the test-file policy: note (the default), include or
+	// exclude.
 	Tests TestPolicy `yaml:"tests"`
 	// Kinds add credential kinds or words of existing kinds.
 	Kinds []secretlint.Kind `yaml:"kinds"`
@@ -282,7 +283,7 @@ func (b *builder) policy() Policy {
 	p := Policy{
 		Rules:          map[string]bool{},
 		Severity:       map[string]secretlint.Severity{},
-		Tests:          TestsInclude,
+		Tests:          TestsNote,
 		RuleAllowPaths: map[string][]string{},
 		AllowPaths:     f.Allow.Paths,
 		Exclude:        f.Exclude,

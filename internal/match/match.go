@@ -347,7 +347,7 @@ func (m *Matcher) literalCredential(rule string, name Name, value string, byName
 	if v == "" || m.IsPlaceholder(v) || m.IsReference(v) || m.Allowed(rule, v) {
 		return false
 	}
-	if strings.ContainsAny(v, " \t\r\n") || !isASCIIPrintable(v) && !hasLetter(v) {
+	if strings.ContainsAny(v, " \t\r\n") || !isASCIIPrintable(v) && !hasLetter(v) || naturalText(v) {
 		return false
 	}
 	// A URL or DSN is not itself a credential: a password inline in it is

@@ -172,3 +172,16 @@ func splitRunTogether(words []string) ([]string, bool) {
 	}
 	return out, out != nil
 }
+
+// naturalText reports whether s is text of a language written without
+// spaces (a message catalogue's "パスワードが一致しません。"): it holds
+// letters of the Han, Hiragana, Katakana or Hangul scripts, which no
+// generated credential does.
+func naturalText(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			return true
+		}
+	}
+	return false
+}

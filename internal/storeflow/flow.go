@@ -122,7 +122,8 @@ func (w *walker) containerUse(v ssa.Value, ref ssa.Instruction, st state) {
 	case *ssa.Slice, *ssa.Phi, *ssa.ChangeType:
 		w.value(r.(ssa.Value), st)
 	case *ssa.Extract:
-		if r.Index == 0 {
+		// The output; for v1's Request form (req, out) the second.
+		if r.Index == 0 || isSDKType(r.Type(), pkgV1SSM, pkgV1SM) {
 			w.value(r, st)
 		}
 	case *ssa.Store:
@@ -167,7 +168,9 @@ func (w *walker) containerCall(v ssa.Value, call *ssa.Call, st state) {
 		return
 	}
 	sig, _ := fn.Type().(*types.Signature)
-	if fn.Name() == "NextPage" && sig != nil && sig.Recv() != nil && isSDKType(sig.Recv().Type(), pkgV2SSM, pkgV2SM) {
+	// A paginator's NextPage gives more output; a v2 request before 1.0
+	// gives its output when sent.
+	if (fn.Name() == "NextPage" || fn.Name() == "Send") && sig != nil && sig.Recv() != nil && isSDKType(sig.Recv().Type(), pkgV2SSM, pkgV2SM) {
 		w.value(call, st)
 	}
 }
@@ -184,7 +187,9 @@ func (w *walker) valueUse(v ssa.Value, ref ssa.Instruction, st state) {
 	case *ssa.TypeAssert:
 		w.value(r, st)
 	case *ssa.Extract:
-		w.value(r, st)
+		if !isError(r.Type()) { // the error beside a value is not the value
+			w.value(r, st)
+		}
 	case *ssa.BinOp:
 		if r.Op != token.ADD {
 			return
@@ -475,4 +480,9 @@ func (w *walker) unmarshal(target ssa.Value, st state) {
 			}
 		}
 	}
+}
+
+// isError reports whether t is the error interface.
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
 }

@@ -86,6 +86,7 @@ func (sa *storeAnalysis) process(fn *ssa.Function, o *origin, sum *storeFact) {
 		j.secret = o.helper.Source.Secret
 	default:
 		sa.read(j)
+		sa.plaintextRead(j)
 	}
 	if j.secret {
 		sa.logged(j)
@@ -132,6 +133,13 @@ func (j *judged) dbEvent(i int) *sinkInfo {
 // secret written as plain text.
 func (sa *storeAnalysis) write(o *origin, name nameTmpl) {
 	v := sa.judge(name, false)
+	if v.unknown && sa.dsnWithPassword(o.value) {
+		// A connection string with a password is a DB credential
+		// whatever its name says.
+		if k := sa.dbKind(); k != nil {
+			v = verdict{rule: ruleDBParam, kind: k, secret: true}
+		}
+	}
 	if v.silent || v.unknown {
 		return
 	}
@@ -275,4 +283,53 @@ func (sa *storeAnalysis) evidence(s *sinkInfo) string {
 		where = sa.where(s.pos)
 	}
 	return sa.s.Phrase("go_evidence_reaches", "sink", s.Desc, "where", where)
+}
+
+// plaintextRead reports a secret read with WithDecryption: false whose
+// value is used as a DB credential: a SecureString would arrive
+// encrypted, so the parameter is a plain String.
+func (sa *storeAnalysis) plaintextRead(j *judged) {
+	o := j.o
+	if !o.plain || o.store != storeSSM || !j.secret && !j.reported {
+		return
+	}
+	for i, n := range o.names {
+		if j.dbEvent(i) == nil {
+			continue
+		}
+		title := ""
+		if v := sa.judge(n, o.path); v.kind != nil {
+			title = v.kind.Title.In(sa.s.Lang)
+		} else if k := sa.dbKind(); k != nil {
+			title = k.Title.In(sa.s.Lang)
+		}
+		sa.report(rulePlaintext, o.call.Pos(), sa.s.MessageAs(rulePlaintext, "read", "subject", title, "param", n.quoted(), "type", "String"))
+		// The placement finding at the same call says something else.
+		if last := len(sa.out) - 1; last >= 0 && sa.out[last].rule == rulePlaintext {
+			sa.out[last].independent = true
+		}
+		return
+	}
+}
+
+// dsnWithPassword reports whether a value written is a connection string
+// with a password, literal or not.
+func (sa *storeAnalysis) dsnWithPassword(v nameTmpl) bool {
+	if len(v) == 0 {
+		return false
+	}
+	var b strings.Builder
+	for _, p := range v {
+		if p.Hole || p.Param >= 0 {
+			b.WriteString(markText)
+		} else {
+			b.WriteString(p.Lit)
+		}
+	}
+	for _, c := range sa.s.Matcher.ConnStrings(b.String()) {
+		if c.Password != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -22,6 +22,10 @@ type origin struct {
 	// helper is the callee's summary when the call is to a helper.
 	helper *storeFact
 	cached bool
+	// plain is set when the read says WithDecryption: false; value is
+	// what a write stores.
+	plain bool
+	value nameTmpl
 }
 
 func (sa *storeAnalysis) resolver(fn *ssa.Function) *resolver {
@@ -78,7 +82,14 @@ func (sa *storeAnalysis) origin(fn *ssa.Function, call *ssa.Call) *origin {
 		return nil
 	}
 	if obj.Pkg() != nil && strings.HasSuffix(obj.Pkg().Path(), "/secretcache") && strings.HasPrefix(obj.Name(), "GetSecret") && len(c.Args) >= 2 {
-		return &origin{call: call, store: storeSM, op: opRead, cached: true, names: []nameTmpl{r.name(c.Args[1])},
+		id := c.Args[1] // the first string after the receiver (and a context)
+		for _, a := range c.Args[1:] {
+			if isString(a.Type()) {
+				id = a
+				break
+			}
+		}
+		return &origin{call: call, store: storeSM, op: opRead, cached: true, names: []nameTmpl{r.name(id)},
 			starts: []ssa.Value{call}, start: state{shape: mark, idx: -1}}
 	}
 	return sa.helperOrigin(r, call, obj)
@@ -136,7 +147,7 @@ func (o *origin) input(r *resolver, op operation, field string, v ssa.Value) {
 		o.names = append(o.names, r.name(v))
 		o.path = true
 	case op.names:
-		elems := sliceElems(v)
+		elems := sliceElems(stringSliceArg(v))
 		if elems == nil {
 			o.names = append(o.names, holeName())
 		}
@@ -149,6 +160,11 @@ func (o *origin) input(r *resolver, op operation, field string, v ssa.Value) {
 		}
 	case "WithDecryption":
 		o.decrypt = isTrue(v)
+		o.plain = isFalse(v)
+	case "Value":
+		if op.op == opWrite {
+			o.value = r.name(v)
+		}
 	case "Type":
 		o.ptype = r.name(v).text()
 	}
@@ -199,6 +215,19 @@ func isTrue(v ssa.Value) bool {
 	if call, ok := v.(*ssa.Call); ok {
 		if fn := staticFunc(call.Common()); fn != nil && fn.Name() == "Bool" && len(call.Call.Args) == 1 {
 			return isTrue(call.Call.Args[0])
+		}
+	}
+	return false
+}
+
+// isFalse reports whether v is false or aws.Bool(false).
+func isFalse(v ssa.Value) bool {
+	if c, ok := v.(*ssa.Const); ok && c.Value != nil {
+		return c.Value.String() == "false"
+	}
+	if call, ok := v.(*ssa.Call); ok {
+		if fn := staticFunc(call.Common()); fn != nil && fn.Name() == "Bool" && len(call.Call.Args) == 1 {
+			return isFalse(call.Call.Args[0])
 		}
 	}
 	return false

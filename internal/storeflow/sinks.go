@@ -50,7 +50,7 @@ func passThrough(fn *types.Func) bool {
 	}
 	switch path, name := fn.Pkg().Path(), fn.Name(); path {
 	case pkgV2AWS:
-		return name == "ToString"
+		return name == "ToString" || name == "StringValue" // StringValue before 1.0
 	case pkgV1AWS:
 		return name == "StringValue"
 	case "strings":

@@ -117,7 +117,8 @@ func namedFrom(t types.Type, name string, pkgs ...string) bool {
 func valueField(t types.Type, f string) bool {
 	switch f {
 	case "Value":
-		return namedFrom(t, "Parameter", pkgV2SSMTypes, pkgV1SSM) || namedFrom(t, "ParameterHistory", pkgV2SSMTypes, pkgV1SSM)
+		// v2 before 1.0 declares Parameter in the service package.
+		return namedFrom(t, "Parameter", pkgV2SSMTypes, pkgV1SSM, pkgV2SSM) || namedFrom(t, "ParameterHistory", pkgV2SSMTypes, pkgV1SSM, pkgV2SSM)
 	case "SecretString", "SecretBinary":
 		return namedFrom(t, "GetSecretValueOutput", pkgV2SM, pkgV1SM) || namedFrom(t, "SecretValueEntry", pkgV2SMTypes, pkgV1SM)
 	}
@@ -133,7 +134,8 @@ func containerField(t types.Type, f string) bool {
 	case "SecretValues":
 		return isSDKType(t, pkgV2SM, pkgV1SM)
 	}
-	return false
+	// v2 before 1.0: a …Response embeds its …Output.
+	return strings.HasSuffix(f, "Output") && isSDKType(t, pkgV2SSM, pkgV2SM)
 }
 
 // isSDKType reports whether t (or what it points to) is declared in one of
@@ -412,7 +414,7 @@ func (r *resolver) callName(call *ssa.Call) nameTmpl {
 	case (path == "path" || path == "path/filepath") && name == "Join" && len(args) == 1:
 		var out nameTmpl
 		for i, e := range sliceElems(args[0]) {
-			if i > 0 {
+			if i > 0 && !endsWithSlash(out) {
 				out = append(out, litName("/")...)
 			}
 			if e == nil {
@@ -444,7 +446,7 @@ func (r *resolver) callName(call *ssa.Call) nameTmpl {
 		}
 		return out
 	}
-	return holeName()
+	return r.helperName(call, fn)
 }
 
 // sprintf fills a constant format with the names of its arguments.
@@ -524,3 +526,7 @@ func staticFunc(c *ssa.CallCommon) *types.Func {
 	}
 	return nil
 }
+
+// StorePackage reports whether an import path is one of the store SDKs'
+// packages whose calls the store checks recognise.
+func StorePackage(path string) bool { return storePkgs[path] }

@@ -95,7 +95,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		if tf := pass.Fset.File(sf.pos); tf != nil {
 			res.byFile[tf] = append(res.byFile[tf], Finding{
 				Rule: sf.rule, Pos: sf.pos, End: sf.end, Message: sf.msg,
-				Independent: sf.rule == ruleLogged || sf.rule == ruleUncached,
+				Independent: sf.rule == ruleLogged || sf.rule == ruleUncached || sf.independent,
 			})
 		}
 	}
@@ -127,6 +127,8 @@ type storeFinding struct {
 	rule     string
 	pos, end token.Pos
 	msg      string
+	// independent findings do not compete with the others at their call.
+	independent bool
 }
 
 // classify classifies an identifier, caching the result for the pass.
@@ -250,7 +252,16 @@ func (sa *storeAnalysis) summarise(fd *ast.FuncDecl) (exported bool) {
 
 // build builds the package's SSA, as buildssa does, only for packages
 // that need it.
-func (sa *storeAnalysis) build() (ok bool) {
+// Ill-typed code is built from a repaired copy (see repair.go).
+func (sa *storeAnalysis) build() bool {
+	if sa.buildFrom(sa.pass.Files, sa.pass.TypesInfo) {
+		return true
+	}
+	files, info := repaired(sa.pass.Files, sa.pass.TypesInfo, sa.pass.TypeErrors)
+	return sa.buildFrom(files, info)
+}
+
+func (sa *storeAnalysis) buildFrom(files []*ast.File, info *types.Info) (ok bool) {
 	defer func() {
 		if recover() != nil { // ill-typed code the SSA builder rejects
 			ok = false
@@ -260,7 +271,7 @@ func (sa *storeAnalysis) build() (ok bool) {
 	for _, p := range sa.pass.Pkg.Imports() {
 		prog.CreatePackage(p, nil, nil, true)
 	}
-	sa.pkg = prog.CreatePackage(sa.pass.Pkg, sa.pass.Files, sa.pass.TypesInfo, false)
+	sa.pkg = prog.CreatePackage(sa.pass.Pkg, files, info, false)
 	sa.pkg.Build()
 	return true
 }

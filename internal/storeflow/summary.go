@@ -68,6 +68,9 @@ func (sa *storeAnalysis) info(fn *ssa.Function) *storeFact {
 			if !ok {
 				continue
 			}
+			if sa.tagLoad(fn, call) {
+				continue
+			}
 			if o := sa.origin(fn, call); o != nil {
 				sa.process(fn, o, sum)
 			}

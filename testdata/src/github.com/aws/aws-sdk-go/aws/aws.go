@@ -19,3 +19,12 @@ func StringValue(p *string) string {
 
 // Bool returns a pointer to v.
 func Bool(v bool) *bool { return &v }
+
+// StringSlice returns pointers to the strings.
+func StringSlice(v []string) []*string {
+	out := make([]*string, len(v))
+	for i := range v {
+		out[i] = &v[i]
+	}
+	return out
+}

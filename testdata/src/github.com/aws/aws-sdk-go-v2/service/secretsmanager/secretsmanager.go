@@ -6,6 +6,7 @@ import (
 	"context"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 )
 
 type Options struct{ Region string }
@@ -30,4 +31,18 @@ type GetSecretValueOutput struct {
 
 func (c *Client) GetSecretValue(ctx context.Context, params *GetSecretValueInput, optFns ...func(*Options)) (*GetSecretValueOutput, error) {
 	return &GetSecretValueOutput{}, nil
+}
+
+type BatchGetSecretValueInput struct {
+	SecretIdList []string
+	NextToken    *string
+}
+
+type BatchGetSecretValueOutput struct {
+	SecretValues []types.SecretValueEntry
+	NextToken    *string
+}
+
+func (c *Client) BatchGetSecretValue(ctx context.Context, params *BatchGetSecretValueInput, optFns ...func(*Options)) (*BatchGetSecretValueOutput, error) {
+	return &BatchGetSecretValueOutput{}, nil
 }

@@ -1,7 +1,10 @@
 // Package ssm is a minimal stand-in for github.com/aws/aws-sdk-go/service/ssm.
 package ssm
 
-import "github.com/aws/aws-sdk-go/aws"
+import (
+	"github.com/aws/aws-sdk-go/aws"
+	"github.com/aws/aws-sdk-go/aws/request"
+)
 
 // SSM is the v1 client.
 type SSM struct{}
@@ -62,4 +65,23 @@ type PutParameterOutput struct{}
 
 func (c *SSM) PutParameter(input *PutParameterInput) (*PutParameterOutput, error) {
 	return &PutParameterOutput{}, nil
+}
+
+type GetParametersInput struct {
+	Names          []*string
+	WithDecryption *bool
+}
+
+type GetParametersOutput struct {
+	InvalidParameters []*string
+	Parameters        []*Parameter
+}
+
+func (c *SSM) GetParameters(input *GetParametersInput) (*GetParametersOutput, error) {
+	return &GetParametersOutput{}, nil
+}
+
+// GetParameterRequest is the Request + Send form.
+func (c *SSM) GetParameterRequest(input *GetParameterInput) (*request.Request, *GetParameterOutput) {
+	return &request.Request{}, &GetParameterOutput{}
 }
