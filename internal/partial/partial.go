@@ -15,6 +15,7 @@
 package partial
 
 import (
+	"errors"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -176,7 +177,8 @@ func (l *loader) check(u *unit) {
 	conf := types.Config{
 		Importer: importerFunc(func(p string) (*types.Package, error) { return l.importFor(u, p), nil }),
 		Error: func(err error) {
-			if te, ok := err.(types.Error); ok {
+			var te types.Error
+			if errors.As(err, &te) {
 				u.errs = append(u.errs, te)
 			}
 		},
