@@ -2,35 +2,14 @@ package tfscan
 
 import (
 	"encoding/json"
-	"path"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/awsguard/secretlint/internal/match"
 	"github.com/awsguard/secretlint/internal/ruleid"
 )
-
-// secretActions are the actions that read secrets or decrypt them.
-var secretActions = []string{
-	"secretsmanager:getsecretvalue",
-	"ssm:getparameter",
-	"ssm:getparameters",
-	"ssm:getparametersbypath",
-	"ssm:getparameterhistory",
-	"kms:decrypt",
-}
-
-// secretAction reports whether an action pattern covers reading a secret.
-func secretAction(a string) bool {
-	a = strings.ToLower(strings.TrimSpace(a))
-	for _, s := range secretActions {
-		if ok, _ := path.Match(a, s); ok {
-			return true
-		}
-	}
-	return false
-}
 
 // strAt is a string of a policy and where to report it.
 type strAt struct {
@@ -111,7 +90,7 @@ func (e *evaluator) checkStmts(owner string, ss []stmt, resourcePolicy bool) {
 		}
 		action := ""
 		for _, a := range s.actions {
-			if secretAction(a.s) {
+			if match.SecretReadAction(a.s) {
 				action = a.s
 				break
 			}

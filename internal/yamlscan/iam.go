@@ -1,23 +1,11 @@
 package yamlscan
 
 import (
-	"path"
-	"strings"
-
 	"go.yaml.in/yaml/v3"
 
 	"github.com/awsguard/secretlint/internal/cfn"
+	"github.com/awsguard/secretlint/internal/match"
 )
-
-// secretActions are the actions that read secrets or decrypt them.
-var secretActions = []string{
-	"secretsmanager:getsecretvalue",
-	"ssm:getparameter",
-	"ssm:getparameters",
-	"ssm:getparametersbypath",
-	"ssm:getparameterhistory",
-	"kms:decrypt",
-}
 
 // broadAccessRule reports IAM statements that allow reading every secret
 // (broad-secret-access): inline and managed policies of IAM resources,
@@ -86,7 +74,7 @@ func (st *cfnState) policyDoc(owner string, doc *yaml.Node) {
 		}
 		action := ""
 		for _, a := range cfn.Scalars(cfn.Get(s, "Action")) {
-			if secretAction(a.Value) {
+			if match.SecretReadAction(a.Value) {
 				action = a.Value
 				break
 			}
@@ -101,15 +89,4 @@ func (st *cfnState) policyDoc(owner string, doc *yaml.Node) {
 			}
 		}
 	}
-}
-
-// secretAction reports whether an action pattern covers reading a secret.
-func secretAction(a string) bool {
-	a = strings.ToLower(strings.TrimSpace(a))
-	for _, s := range secretActions {
-		if ok, _ := path.Match(a, s); ok {
-			return true
-		}
-	}
-	return false
 }
