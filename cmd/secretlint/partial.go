@@ -91,7 +91,7 @@ func patternDirs(patterns []string) []string {
 	var out []string
 	add := func(d string) {
 		d = filepath.Clean(d)
-		if !slices.Contains(out, d) && hasGoFiles(d) {
+		if !slices.Contains(out, d) && partial.HasGoFiles(d) {
 			out = append(out, d)
 		}
 	}
@@ -118,19 +118,6 @@ func patternDirs(patterns []string) []string {
 		}
 	}
 	return out
-}
-
-func hasGoFiles(dir string) bool {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return false
-	}
-	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".go") {
-			return true
-		}
-	}
-	return false
 }
 
 // moduleOf returns the module path in the go.mod at or above dir, and the

@@ -268,7 +268,7 @@ func (l *loader) bySuffix(from, p string) *unit {
 	for i := range elems {
 		suffix := filepath.FromSlash(strings.Join(elems[i:], "/"))
 		for d, n := abs, 0; n < 8; d, n = filepath.Dir(d), n+1 {
-			if cand := filepath.Join(d, suffix); cand != abs && hasGo(cand) {
+			if cand := filepath.Join(d, suffix); cand != abs && HasGoFiles(cand) {
 				return l.pick(cand, p)
 			}
 			if filepath.Dir(d) == d {
@@ -279,8 +279,8 @@ func (l *loader) bySuffix(from, p string) *unit {
 	return nil
 }
 
-// hasGo reports whether a directory holds .go files.
-func hasGo(dir string) bool {
+// HasGoFiles reports whether a directory holds .go files.
+func HasGoFiles(dir string) bool {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return false
