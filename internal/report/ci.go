@@ -48,7 +48,7 @@ func writeRDJSONL(w *bufio.Writer, fs []finding.Finding, opts Options) error {
 		if f.EndLine > 0 {
 			d.Location.Range.End = &pos{Line: f.EndLine, Column: f.EndColumn}
 		}
-		d.Severity = levelName(severity(f, opts.Catalogue), "ERROR", "WARNING", "INFO")
+		d.Severity = levelName(severity(f), "ERROR", "WARNING", "INFO")
 		d.Source = link{Name: toolName, URL: sarifInfoURI}
 		d.Code = link{Value: f.Rule}
 		if opts.Catalogue != nil {
@@ -86,7 +86,7 @@ func writeGitLab(w *bufio.Writer, fs []finding.Finding, opts Options) error {
 	out := []issue{}
 	for _, f := range fs {
 		is := issue{Type: "issue", CheckName: f.Rule, Description: f.Message, Categories: []string{"Security"}, Fingerprint: f.Fingerprint}
-		is.Severity = levelName(severity(f, opts.Catalogue), "critical", "major", "info")
+		is.Severity = levelName(severity(f), "critical", "major", "info")
 		is.Location.Path = f.File
 		is.Location.Lines = lines{Begin: f.Line}
 		if f.EndLine > f.Line {
@@ -108,7 +108,7 @@ func writeCheckstyle(w *bufio.Writer, fs []finding.Finding, opts Options) error 
 			}
 			w.WriteString(`  <file name="` + xmlAttr(f.File) + `">` + "\n")
 		}
-		sev := levelName(severity(f, opts.Catalogue), "error", "warning", "info")
+		sev := levelName(severity(f), "error", "warning", "info")
 		w.WriteString(`    <error line="` + strconv.Itoa(f.Line) + `" column="` + strconv.Itoa(f.Column) +
 			`" severity="` + sev + `" message="` + xmlAttr(f.Message) + `" source="` + toolName + "." + xmlAttr(f.Rule) + `"></error>` + "\n")
 	}

@@ -35,7 +35,7 @@ func TestRDJSONLLines(t *testing.T) {
 		if d.Code.Value != f.Rule || d.Location.Path != f.File || d.Location.Range.Start.Line != f.Line || d.Location.Range.Start.Column != f.Column || d.Message != f.Message {
 			t.Errorf("line %d = %+v, want finding %+v", i+1, d, f)
 		}
-		if d.Severity != map[string]string{"error": "ERROR", "warning": "WARNING", "note": "INFO"}[string(severity(f, opts.Catalogue))] {
+		if d.Severity != map[string]string{"error": "ERROR", "warning": "WARNING", "note": "INFO"}[string(severity(f))] {
 			t.Errorf("line %d: severity %s for %s", i+1, d.Severity, f.Severity)
 		}
 	}

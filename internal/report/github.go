@@ -22,7 +22,7 @@ func writeGitHub(w *bufio.Writer, fs []finding.Finding, opts Options) error {
 	count := map[string]int{}
 	hidden := 0
 	for _, f := range fs {
-		level := githubLevel(severity(f, opts.Catalogue))
+		level := githubLevel(severity(f))
 		if count[level]++; count[level] > GitHubAnnotationLimit {
 			hidden++
 			continue
@@ -56,7 +56,7 @@ func writeSummary(out io.Writer, fs []finding.Finding, opts Options) error {
 	w.WriteString("| Location | Rule | Severity | Message |\n|---|---|---|---|\n")
 	for _, f := range fs {
 		w.WriteString("| " + cell(codeSpan(f.File+":"+strconv.Itoa(f.Line))) + " | " + cell(f.Rule) + " | " +
-			string(severity(f, opts.Catalogue)) + " | " + cell(oneLine(f.Message)) + " |\n")
+			string(severity(f)) + " | " + cell(oneLine(f.Message)) + " |\n")
 	}
 	for _, p := range opts.Problems {
 		w.WriteString("| " + cell(codeSpan(p.String())) + " | | problem | |\n")

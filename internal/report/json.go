@@ -53,7 +53,7 @@ func writeJSON(w *bufio.Writer, fs []finding.Finding, opts Options) error {
 	for _, f := range fs {
 		doc.Findings = append(doc.Findings, jsonFinding{
 			Rule:        f.Rule,
-			Severity:    string(severity(f, opts.Catalogue)),
+			Severity:    string(severity(f)),
 			File:        f.File,
 			Line:        f.Line,
 			Column:      f.Column,

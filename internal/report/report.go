@@ -80,7 +80,7 @@ func checkLang(lang string) (string, error) {
 // severity returns the finding's severity, which the pipeline sets on
 // every finding (internal/pipeline); a finding without one is reported as
 // a warning rather than dropped.
-func severity(f finding.Finding, _ *secretlint.Catalogue) secretlint.Severity {
+func severity(f finding.Finding) secretlint.Severity {
 	if s := secretlint.Severity(f.Severity); s.Valid() {
 		return s
 	}

@@ -181,7 +181,7 @@ func writeSARIF(w *bufio.Writer, fs []finding.Finding, opts Options) error {
 	for _, f := range fs {
 		res := sarifResult{
 			RuleID:    f.Rule,
-			Level:     string(severity(f, cat)),
+			Level:     string(severity(f)),
 			Message:   sarifText{Text: f.Message},
 			Locations: []sarifLocation{sarifLocationOf(f.File, f.Line, f.Column, f.EndLine, f.EndColumn, source)},
 		}

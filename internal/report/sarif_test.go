@@ -229,7 +229,7 @@ func TestSARIFResults(t *testing.T) {
 		if r.RuleIndex == nil || opts.Catalogue.Rules[*r.RuleIndex].ID != f.Rule {
 			t.Errorf("result %d: ruleIndex does not point at %s", i, f.Rule)
 		}
-		if want := string(severity(f, opts.Catalogue)); r.Level != want {
+		if want := string(severity(f)); r.Level != want {
 			t.Errorf("result %d: level %q, want %q", i, r.Level, want)
 		}
 	}

@@ -25,7 +25,7 @@ func writeText(w *bufio.Writer, fs []finding.Finding, opts Options) error {
 	for _, f := range fs {
 		loc := location(oneLine(f.File), f.Line, f.Column)
 		msg := oneLine(f.Message)
-		sev := severity(f, opts.Catalogue)
+		sev := severity(f)
 		word := ""
 		if sev != secretlint.SeverityError && sev != "" {
 			word = string(sev) + ": "
