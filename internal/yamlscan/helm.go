@@ -18,20 +18,26 @@ import (
 // live in templates directories too: their dynamic references
 // ({{resolve:…}}) are not template actions.
 func isHelmTemplate(rel string, src []byte) bool {
-	return strings.Contains("/"+strings.ToLower(rel), "/templates/") && len(helmActions(src)) > 0
+	return inTemplatesDir(rel) && len(helmActions(src)) > 0
+}
+
+// inTemplatesDir reports whether a slash path lies under a templates
+// directory.
+func inTemplatesDir(rel string) bool {
+	return strings.Contains("/"+strings.ToLower(rel), "/templates/")
 }
 
 // helmTolerant returns src with the template actions of a chart template
 // replaced, or src itself for any other file.
 func helmTolerant(rel string, src []byte) []byte {
-	if !isHelmTemplate(rel, src) {
+	if !inTemplatesDir(rel) {
 		return src
 	}
-	out := bytes.Clone(src)
 	acts := helmActions(src)
 	if len(acts) == 0 {
 		return src
 	}
+	out := bytes.Clone(src)
 	inAct := make([]bool, len(src))
 	for _, a := range acts {
 		for i := a.start; i < a.end; i++ {
