@@ -135,6 +135,48 @@ func TestNewFromRevQuotedPaths(t *testing.T) {
 	}
 }
 
+// TestNewFromRevQuotedTrackedPaths checks that changed lines of tracked
+// files whose names git quotes in a diff header even with
+// core.quotePath=false (tab, quote, backslash) or writes raw (non-ASCII)
+// keep their findings under -new-from-rev.
+func TestNewFromRevQuotedTrackedPaths(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := t.TempDir()
+	gitIn := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	names := []string{"設定.yaml", "ta\tb.yaml", `q"uote.yaml`, `back\slash.yaml`, "sp ace.yaml", "plain.yaml"}
+	gitIn("init", "-q")
+	for _, n := range names {
+		writeFile(t, filepath.Join(dir, n), "a: 1\n")
+	}
+	gitIn("add", ".")
+	gitIn("commit", "-q", "-m", "initial")
+	for _, n := range names {
+		writeFile(t, filepath.Join(dir, n), "a: 1\ndb:\n  password: Vq7rT2xLm9\n")
+	}
+	code, out, stderr := runIn(t, dir, "-no-go", "-format", "json", "-new-from-rev", "HEAD", ".")
+	got := map[string]bool{}
+	for _, f := range decode(t, out).Findings {
+		got[f.File] = true
+	}
+	for _, n := range names {
+		if !got[n] {
+			t.Errorf("no finding in %q", n)
+		}
+	}
+	if code != exitFindings {
+		t.Errorf("exit %d\nstderr:\n%s", code, stderr)
+	}
+}
+
 // TestLegacyBaselineCLI checks that a version 1 baseline still hides its
 // findings, and that `secretlint baseline` rewrites it as version 2.
 func TestLegacyBaselineCLI(t *testing.T) {

@@ -107,10 +107,7 @@ func parsePatch(r io.Reader, prefix string) (changedLines, error) {
 		}
 		switch {
 		case bytes.HasPrefix(line, []byte("+++ ")):
-			name := string(line[len("+++ "):])
-			if i := strings.IndexByte(name, '\t'); i >= 0 {
-				name = name[:i]
-			}
+			name := headerName(string(line[len("+++ "):]))
 			file = nil
 			if name == "/dev/null" {
 				continue
@@ -144,6 +141,27 @@ func parsePatch(r io.Reader, prefix string) (changedLines, error) {
 	}
 	endHunk()
 	return c, sc.Err()
+}
+
+// headerName returns the path of a "+++ " header line without the
+// "+++ ". git writes a name holding a tab, a newline, a double quote or a
+// backslash (and, unless core.quotePath=false, any byte above 0x7f) as a
+// C-style quoted string: "b/ta\tb.yaml", "b/\303\251.yaml"; strconv's
+// escapes are a superset of git's. Otherwise the name ends at a tab,
+// which GNU diff puts before a time stamp and git after a name holding a
+// space.
+func headerName(s string) string {
+	if strings.HasPrefix(s, `"`) {
+		if q, err := strconv.QuotedPrefix(s); err == nil {
+			if name, err := strconv.Unquote(q); err == nil {
+				return name
+			}
+		}
+	}
+	if i := strings.IndexByte(s, '\t'); i >= 0 {
+		s = s[:i]
+	}
+	return s
 }
 
 // hunkRange parses field i of a hunk header, sign followed by start and an

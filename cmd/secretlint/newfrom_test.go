@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -91,6 +93,31 @@ func TestParsePatchPrefix(t *testing.T) {
 	}
 	if len(c) != 1 || !reflect.DeepEqual(c.lines("a.go", 3), []int{1}) {
 		t.Errorf("got %v", c)
+	}
+}
+
+// TestParsePatchQuotedNames checks the names of "+++ " headers that git
+// quotes: a tab, a quote, a backslash, octal bytes (core.quotePath=true),
+// and a name with a space, which git ends with a tab.
+func TestParsePatchQuotedNames(t *testing.T) {
+	for header, want := range map[string]string{
+		`+++ "b/ta\tb.yaml"`:                    "ta\tb.yaml",
+		`+++ "b/q\"uote.yaml"`:                  `q"uote.yaml`,
+		`+++ "b/back\\slash.yaml"`:              `back\slash.yaml`,
+		`+++ "b/\350\250\255\345\256\232.yaml"`: "設定.yaml",
+		`+++ "b/new\nline.yaml"`:                "new\nline.yaml",
+		"+++ b/sp ace.yaml\t":                   "sp ace.yaml",
+		"+++ b/設定.yaml":                         "設定.yaml",
+		"+++ app.yaml\t2026-12-04 10:00:00":     "app.yaml",
+		`+++ "b/unterminated.yaml`:              `"b/unterminated.yaml`,
+	} {
+		c, err := parsePatch(strings.NewReader(header+"\n@@ -0,0 +1 @@\n+x\n"), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.lines(want, 2); !reflect.DeepEqual(got, []int{1}) {
+			t.Errorf("%s: files %v, want %q", header, slices.Collect(maps.Keys(c)), want)
+		}
 	}
 }
 
