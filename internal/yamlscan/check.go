@@ -197,7 +197,7 @@ func (f *fileScan) ident(s string) ident {
 	}
 	if f.sc.nidents.Add(1) <= maxSharedIdents {
 		f.sc.idents.Store(s, id)
-	} else {
+	} else if len(f.idents) < maxSharedIdents { // a file of millions of names caches some
 		if f.idents == nil {
 			f.idents = map[string]ident{}
 		}

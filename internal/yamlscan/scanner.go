@@ -209,7 +209,13 @@ func (f *fileScan) run() {
 		f.runProperties()
 		return
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(f.src.src))
+	// Documents past the node budget are checked as text and blanked.
+	masked := f.overBudget()
+	src := f.src.src
+	if masked != nil {
+		src = masked
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
 	for restarts := 0; ; {
 		var doc yaml.Node
 		err := dec.Decode(&doc)
@@ -244,7 +250,7 @@ func (f *fileScan) run() {
 		f.textLines(broken, next-1)
 		f.maxLine = next - 1
 		restarts++
-		dec = yaml.NewDecoder(bytes.NewReader(f.src.from(next)))
+		dec = yaml.NewDecoder(bytes.NewReader(f.src.fromMasked(masked, next)))
 	}
 	f.budgetProblem()
 	f.scanComments()
