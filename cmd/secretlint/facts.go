@@ -23,7 +23,7 @@ import (
 // SDK, and the import paths of the targets.
 func factPackages(patterns []string, tests bool) (extra []string, targets map[string]bool) {
 	targets = map[string]bool{}
-	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedImports | packages.NeedDeps, Tests: tests}
+	cfg := &packages.Config{Context: interrupt, Mode: packages.NeedName | packages.NeedImports | packages.NeedDeps, Tests: tests}
 	roots, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, targets

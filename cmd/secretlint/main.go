@@ -43,12 +43,15 @@ func main() {
 		// go vet -vettool: the unitchecker protocol (-V=full, -flags, *.cfg).
 		vetMain(os.Args[1:])
 	}
+	handleSignals()
 	if os.Getenv("GOMEMLIMIT") == "" {
 		// Keep the peak memory of a large scan bounded: the garbage collector
 		// works harder instead of growing the heap past this.
 		debug.SetMemoryLimit(defaultMemoryLimit)
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	waitIfInterrupted()
+	os.Exit(code)
 }
 
 // defaultMemoryLimit is the soft memory limit unless GOMEMLIMIT says otherwise.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path"
 	"strconv"
 	"strings"
@@ -225,9 +224,9 @@ func changedInPatch(name string) (changedLines, error) {
 func git(args ...string) (string, error) {
 	var stdout, stderr bytes.Buffer
 	// Paths come unquoted (core.quotePath=false): non-ASCII names match.
-	cmd := exec.Command("git", append([]string{"-c", "core.quotePath=false"}, args...)...)
+	cmd := command("git", append([]string{"-c", "core.quotePath=false"}, args...)...)
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
+	if err := runChild(cmd); err != nil {
 		return "", fmt.Errorf("git %s: %w: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
 	}
 	return stdout.String(), nil

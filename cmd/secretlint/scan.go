@@ -200,6 +200,7 @@ func scan(o *options, stdout, stderr io.Writer) (int, error) {
 	// scanning and annotations resolve them; text and the other formats
 	// keep the working directory, like compilers.
 	fs, problems, source := reportPaths(o.format, fs, problems, lines.text)
+	waitIfInterrupted() // no report of an interrupted run
 	render := func(out io.Writer) error {
 		w := bufio.NewWriter(out)
 		err := report.Write(w, fs, report.Options{
@@ -373,8 +374,9 @@ func scanGo(s *config.Settings, acfg analyzer.Config, patterns []string, res *re
 		close(listed)
 	}()
 	cfg := &packages.Config{
-		Mode:  packages.LoadSyntax | packages.NeedModule,
-		Tests: tests,
+		Context: interrupt, // go list ends with the run (children.go)
+		Mode:    packages.LoadSyntax | packages.NeedModule,
+		Tests:   tests,
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	<-listed

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 )
@@ -65,11 +64,11 @@ func isLocal(a string) bool {
 // missingPackages asks the go command which of the import-path patterns
 // match no package, and returns one message per pattern.
 func missingPackages(patterns []string) ([]string, error) {
-	cmd := exec.Command("go", append([]string{"list", "-e", "-find",
+	cmd := command("go", append([]string{"list", "-e", "-find",
 		"-f", "{{.ImportPath}}\t{{.Dir}}\t{{if .Error}}{{.Error}}{{end}}", "--"}, patterns...)...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
+	if err := runChild(cmd); err != nil {
 		return nil, fmt.Errorf("go list %s: %w\n%s", strings.Join(patterns, " "), err, strings.TrimSpace(stderr.String()))
 	}
 	found := map[string]string{} // import path -> error of a package that has no directory
