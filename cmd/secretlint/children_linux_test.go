@@ -47,8 +47,8 @@ func TestSignalEndsChildren(t *testing.T) {
 			var recorded []int
 			for deadline := time.Now().Add(20 * time.Second); len(recorded) < 2; time.Sleep(20 * time.Millisecond) {
 				if time.Now().After(deadline) {
-					cmd.Process.Kill()
-					cmd.Wait()
+					_ = cmd.Process.Kill()
+					_ = cmd.Wait()
 					t.Fatalf("the fake %s never ran (pids %v)", tc.tool, recorded)
 				}
 				data, _ := os.ReadFile(pids)
@@ -61,19 +61,22 @@ func TestSignalEndsChildren(t *testing.T) {
 			}
 			t.Cleanup(func() {
 				for _, pid := range recorded {
-					syscall.Kill(pid, syscall.SIGKILL)
+					_ = syscall.Kill(pid, syscall.SIGKILL)
 				}
 			})
 			time.Sleep(100 * time.Millisecond) // the sleep's pid is written after it started
 			if err := cmd.Process.Signal(tc.sig); err != nil {
 				t.Fatal(err)
 			}
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
+			done := make(chan struct{})
+			go func() {
+				_ = cmd.Wait() // a non-zero exit is expected: checked below
+				close(done)
+			}()
 			select {
 			case <-done:
 			case <-time.After(15 * time.Second):
-				cmd.Process.Kill()
+				_ = cmd.Process.Kill()
 				<-done
 				t.Fatal("the command did not end on the signal")
 			}

@@ -40,10 +40,11 @@ func TestNodeBudget(t *testing.T) {
 	if len(ps) != 1 || ps[0].Line != 3 || !strings.Contains(ps[0].Message, "checked as text only") {
 		t.Errorf("problems %v, want one at line 3", ps)
 	}
+	tokenCol := strings.Index(src, token) - strings.Index(src, "{") + 1
 	var got []string
 	for _, f := range fs {
 		got = append(got, fmt.Sprintf("%d %s", f.Line, f.Rule))
-		if f.Line == 4 && f.Column != strings.Index(src[strings.Index(src, "{"):], token)+1 {
+		if f.Line == 4 && f.Column != tokenCol {
 			t.Errorf("token at column %d", f.Column)
 		}
 	}
