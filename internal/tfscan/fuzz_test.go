@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // FuzzScanModule feeds the fixtures, mutated, to the Terraform engine as
@@ -44,7 +45,16 @@ func FuzzScanModule(f *testing.F) {
 			t.Fatal(err)
 		}
 		sc := New(s)
-		sc.ScanModule(dir)
+		done := make(chan struct{})
+		go func() {
+			sc.ScanModule(dir)
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("the scan of %d bytes ran for more than 10s", len(src))
+		}
 		fs, ps := sc.Finish()
 		for _, p := range ps {
 			if strings.HasPrefix(p.Message, "internal error") {
