@@ -374,9 +374,10 @@ func scanGo(s *config.Settings, acfg analyzer.Config, patterns []string, res *re
 		close(listed)
 	}()
 	cfg := &packages.Config{
-		Context: interrupt, // go list ends with the run (children.go)
-		Mode:    packages.LoadSyntax | packages.NeedModule,
-		Tests:   tests,
+		Context:   interrupt, // go list ends with the run (children.go)
+		ParseFile: parseGoFile,
+		Mode:      packages.LoadSyntax | packages.NeedModule,
+		Tests:     tests,
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	<-listed
