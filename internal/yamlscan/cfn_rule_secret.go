@@ -49,7 +49,7 @@ func (st *cfnState) secret(r *cfn.Resource) {
 		return
 	}
 	var names []string
-	if n, ok := t.Flat(r.Prop("Name")); ok && n != "" && !strings.Contains(n, "${") {
+	if n, ok := t.Name(r.Prop("Name")); ok && n != "" && !strings.Contains(n, "${") {
 		names = append(names, n)
 	}
 	for _, e := range t.ExportNames(r.ID) {
@@ -81,7 +81,7 @@ func (st *cfnState) plainConfig(r *cfn.Resource, fields []string, jsonOK bool) b
 		}
 		return true
 	}
-	name, ok := st.t.Flat(r.Prop("Name"))
+	name, ok := st.t.Name(r.Prop("Name"))
 	if !ok {
 		return false
 	}
