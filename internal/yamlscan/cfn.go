@@ -65,6 +65,7 @@ func templateRules() []cfnRule {
 		&hierarchyRule{},
 		&versionPinRule{},
 		&codeBuildRule{},
+		&stackRule{},
 	}
 }
 
@@ -86,7 +87,9 @@ func (f *fileScan) cfnDocument(doc *yaml.Node) {
 	}
 	t.Budget = f.evalBudget()
 	f.metaSuppressions(t)
-	runCFN(newCFNState(t, f, templateSites(t)), templateRules())
+	st := newCFNState(t, f, templateSites(t))
+	runCFN(st, templateRules())
+	f.sc.stacks.addTemplate(f.rel, st.fed)
 }
 
 // evalBudget returns the work budget of the file's evaluations.

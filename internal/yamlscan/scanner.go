@@ -48,6 +48,8 @@ type Scanner struct {
 	// cross collects what the checks across templates need.
 	cross crossState
 	eso   esoState // External Secrets Operator stores and the findings waiting for them
+	// stacks holds the parameter uses of the templates, for nested stacks.
+	stacks stackState
 	// hier matches Parameter Store names of the configured hierarchy.
 	hier     *regexp.Regexp
 	hierText string
@@ -188,8 +190,8 @@ type fileScan struct {
 	msup     []metaSup   // per-resource suppressions of CloudFormation templates
 	budget   *cfn.Budget // the work budget of the file's evaluations
 
-	// esoConds are the store conditions of findings, by -Ref-1.
-	esoConds []*esoCond
+	// conds are the conditions of findings kept until Finish, by -Ref-1.
+	conds []condition
 }
 
 // seg is one step of a path: a mapping key or a sequence index.
@@ -364,7 +366,7 @@ func (f *fileScan) results() []finding.Finding {
 		switch {
 		case !ok:
 		case c.Ref < 0:
-			f.sc.deferESO(fd, f.esoConds[-c.Ref-1])
+			f.sc.deferESO(fd, f.conds[-c.Ref-1])
 		case c.Ref > 0:
 			f.sc.deferFinding(fd, f.pending[c.Ref])
 		default:
