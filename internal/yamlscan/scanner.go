@@ -50,6 +50,8 @@ type Scanner struct {
 	eso   esoState // External Secrets Operator stores and the findings waiting for them
 	// stacks holds the parameter uses of the templates, for nested stacks.
 	stacks stackState
+	// helm holds what chart templates take from values.
+	helm helmState
 	// hier matches Parameter Store names of the configured hierarchy.
 	hier     *regexp.Regexp
 	hierText string
@@ -258,6 +260,9 @@ func (f *fileScan) document(doc *yaml.Node) {
 	f.secret = kind == KindKubernetes && rootValue(doc, "kind") == "Secret"
 	f.path = f.path[:0]
 	f.visit(doc)
+	if isValuesName(f.rel) {
+		f.helmValues(doc)
+	}
 	switch kind {
 	case KindCloudFormation:
 		f.cfnDocument(doc)
