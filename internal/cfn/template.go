@@ -36,6 +36,9 @@ type Template struct {
 	// Budget is the work budget of the evaluations; templates of one
 	// file share one. Eval makes one when it is nil.
 	Budget *Budget
+	// NoDynRefs is set by a caller that knows the template's text holds
+	// no dynamic reference: WalkDynRefs then walks nothing.
+	NoDynRefs bool
 }
 
 // Param is a template parameter.

@@ -1,6 +1,8 @@
 package yamlscan
 
 import (
+	"bytes"
+
 	"go.yaml.in/yaml/v3"
 
 	"github.com/awsguard/secretlint/internal/cfn"
@@ -86,6 +88,8 @@ func (f *fileScan) cfnDocument(doc *yaml.Node) {
 		return
 	}
 	t.Budget = f.evalBudget()
+	// Without "resolve:" anywhere the file has no dynamic reference.
+	t.NoDynRefs = !bytes.Contains(f.src.src, []byte("resolve:"))
 	f.metaSuppressions(t)
 	st := newCFNState(t, f, templateSites(t))
 	runCFN(st, templateRules())
@@ -133,6 +137,19 @@ type cfnState struct {
 	fed map[*cfn.Param]*paramUse
 	// defaults are the parameters whose default a credential use judged.
 	defaults map[*cfn.Param]bool
+	// refs are the dynamic references of the template, once walked.
+	refs     []cfn.RefSite
+	refsDone bool
+}
+
+// dynRefs returns the dynamic references of the template, in document
+// order, walking the template once for every rule that reads them.
+func (st *cfnState) dynRefs() []cfn.RefSite {
+	if !st.refsDone {
+		st.refsDone = true
+		st.t.WalkDynRefs(st.t.Root, func(s cfn.RefSite) { st.refs = append(st.refs, s) })
+	}
+	return st.refs
 }
 
 // paramUse is what the uses of a parameter say of it.
