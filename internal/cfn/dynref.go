@@ -101,6 +101,9 @@ func (s RefSite) Name() string {
 // document order: in scalars (plain strings and Fn::Sub templates) and in
 // the text Fn::Join lists build.
 func (t *Template) WalkDynRefs(n *yaml.Node, fn func(RefSite)) {
+	if t.NoDynRefs {
+		return
+	}
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if strings.Contains(n.Value, "{{resolve:") {

@@ -479,6 +479,10 @@ func (t *Template) dynRefLeaf(tm tmpl, start, end int, out []Leaf, depth int) []
 		return out
 	}
 	l := Leaf{Node: n, Start: vs, End: ve, Ref: &d, Text: d.ID}
+	if tm.sub && strings.Contains(l.Text, "${") {
+		// A name built from template parameters names by their defaults.
+		l.Text = t.substNames(l.Text, func(v string) *yaml.Node { return tm.vars[v] }, depth)
+	}
 	if strings.Contains(l.Text, "${"+joinVar) {
 		// A Fn::Join element: name it the way CloudFormation users write it.
 		l.Text = joinVarRx.ReplaceAllString(l.Text, "${…}")

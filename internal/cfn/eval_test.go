@@ -2,6 +2,7 @@ package cfn
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -195,5 +196,38 @@ func TestEvalDepth(t *testing.T) {
 	tp := Parse(&doc)
 	if ls := tp.Eval(tp.Resources["R"].Prop("P")); len(ls) != 1 || ls[0].Source != SourceUnknown || !tp.Budget.Exceeded() {
 		t.Errorf("evaluated past the depth limit: %s", leafString(ls))
+	}
+}
+
+func TestBranches(t *testing.T) {
+	src := `
+A: !If [C, {K: 1}, !Ref AWS::NoValue]
+B: {"Fn::If": [C, x, {"Fn::If": [D, y, {Ref: "AWS::NoValue"}]}]}
+C: plain
+D: !Ref AWS::NoValue
+`
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		t.Fatal(err)
+	}
+	m := doc.Content[0]
+	got := func(key string) []string {
+		var out []string
+		for _, b := range Branches(Get(m, key)) {
+			if b.Kind == yaml.MappingNode {
+				out = append(out, "{"+b.Content[0].Value+"}")
+				continue
+			}
+			out = append(out, b.Value)
+		}
+		return out
+	}
+	for key, want := range map[string][]string{"A": {"{K}"}, "B": {"x", "y"}, "C": {"plain"}, "D": nil} {
+		if g := got(key); !slices.Equal(g, want) {
+			t.Errorf("Branches(%s) = %q, want %q", key, g, want)
+		}
+	}
+	if Branches(nil) != nil {
+		t.Error("Branches(nil) is not empty")
 	}
 }

@@ -36,6 +36,9 @@ type Template struct {
 	// Budget is the work budget of the evaluations; templates of one
 	// file share one. Eval makes one when it is nil.
 	Budget *Budget
+	// NoDynRefs is set by a caller that knows the template's text holds
+	// no dynamic reference: WalkDynRefs then walks nothing.
+	NoDynRefs bool
 }
 
 // Param is a template parameter.
@@ -185,11 +188,11 @@ func (t *Template) ParamNames() []string {
 	return out
 }
 
-// LiteralProp returns the text of a property of a resource (see Flat),
-// or def.
+// LiteralProp returns the text of a property of a resource that names
+// something (see Name), or def.
 func (t *Template) LiteralProp(r *Resource, name, def string) string {
 	if n := r.Prop(name); n != nil {
-		if s, ok := t.Flat(n); ok {
+		if s, ok := t.Name(n); ok {
 			return s
 		}
 	}
@@ -203,7 +206,7 @@ func (t *Template) SecretByName(name string) string {
 		if r.Type != TypeSecret {
 			continue
 		}
-		if n, ok := t.Flat(r.Prop("Name")); ok && n != "" && SecretNameMatches(name, n) {
+		if n, ok := t.Name(r.Prop("Name")); ok && n != "" && SecretNameMatches(name, n) {
 			return r.ID
 		}
 	}
@@ -233,7 +236,7 @@ func (t *Template) ExportNames(id string) []string {
 	var out []string
 	for i := 1; i < len(t.Outputs.Content); i += 2 {
 		o := t.Outputs.Content[i]
-		name, ok := t.Flat(Get(Get(o, "Export"), "Name"))
+		name, ok := t.Name(Get(Get(o, "Export"), "Name"))
 		if !ok || name == "" || strings.Contains(name, "${") {
 			continue
 		}

@@ -17,23 +17,34 @@ import (
 // provider and `role-to-assume` give credentials that expire with the
 // job). Literal secrets in `env` are the generic checks' part;
 // `${{ secrets.X }}` is fine.
+//
+// The steps of a composite action (action.yml with `runs.using:
+// composite`) are checked the same way.
 func (f *fileScan) actionsDocument(root *yaml.Node) {
+	if runs := getPath(root, "runs"); compositeAction(runs) {
+		f.actionSteps(cfn.Get(runs, "steps"), "runs")
+	}
 	jobs := getPath(root, "jobs")
 	if jobs == nil || jobs.Kind != yaml.MappingNode {
 		return
 	}
 	for i := 0; i+1 < len(jobs.Content); i += 2 {
-		steps := cfn.Get(jobs.Content[i+1], "steps")
-		if steps == nil || steps.Kind != yaml.SequenceNode {
-			continue
+		f.actionSteps(cfn.Get(jobs.Content[i+1], "steps"), "jobs", jobs.Content[i].Value)
+	}
+}
+
+// actionSteps checks the steps of a job or composite action, found at the
+// path parent.
+func (f *fileScan) actionSteps(steps *yaml.Node, parent ...string) {
+	if steps == nil || steps.Kind != yaml.SequenceNode {
+		return
+	}
+	for j, step := range steps.Content {
+		if run := cfn.Get(step, "run"); run != nil && run.Kind == yaml.ScalarNode {
+			f.shellSteps(run)
 		}
-		for j, step := range steps.Content {
-			if run := cfn.Get(step, "run"); run != nil && run.Kind == yaml.ScalarNode {
-				f.shellSteps(run)
-			}
-			at := joinPath([]string{"jobs", jobs.Content[i].Value, "steps", "[" + strconv.Itoa(j) + "]", "with"})
-			f.configureCredentials(step, at)
-		}
+		at := joinPath(append(parent, "steps", "["+strconv.Itoa(j)+"]", "with"))
+		f.configureCredentials(step, at)
 	}
 }
 

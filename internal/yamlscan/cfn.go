@@ -1,6 +1,8 @@
 package yamlscan
 
 import (
+	"bytes"
+
 	"go.yaml.in/yaml/v3"
 
 	"github.com/awsguard/secretlint/internal/cfn"
@@ -65,6 +67,7 @@ func templateRules() []cfnRule {
 		&hierarchyRule{},
 		&versionPinRule{},
 		&codeBuildRule{},
+		&stackRule{},
 	}
 }
 
@@ -85,8 +88,12 @@ func (f *fileScan) cfnDocument(doc *yaml.Node) {
 		return
 	}
 	t.Budget = f.evalBudget()
+	// Without "resolve:" anywhere the file has no dynamic reference.
+	t.NoDynRefs = !bytes.Contains(f.src.src, []byte("resolve:"))
 	f.metaSuppressions(t)
-	runCFN(newCFNState(t, f, templateSites(t)), templateRules())
+	st := newCFNState(t, f, templateSites(t))
+	runCFN(st, templateRules())
+	f.sc.stacks.addTemplate(f.rel, st.fed)
 }
 
 // evalBudget returns the work budget of the file's evaluations.
@@ -130,6 +137,19 @@ type cfnState struct {
 	fed map[*cfn.Param]*paramUse
 	// defaults are the parameters whose default a credential use judged.
 	defaults map[*cfn.Param]bool
+	// refs are the dynamic references of the template, once walked.
+	refs     []cfn.RefSite
+	refsDone bool
+}
+
+// dynRefs returns the dynamic references of the template, in document
+// order, walking the template once for every rule that reads them.
+func (st *cfnState) dynRefs() []cfn.RefSite {
+	if !st.refsDone {
+		st.refsDone = true
+		st.t.WalkDynRefs(st.t.Root, func(s cfn.RefSite) { st.refs = append(st.refs, s) })
+	}
+	return st.refs
 }
 
 // paramUse is what the uses of a parameter say of it.

@@ -26,14 +26,14 @@ func (hierarchyRule) check(st *cfnState) {
 			st.hierarchyAt(p.Default.Value, p.Default, 0, 0)
 		}
 	}
-	t.WalkDynRefs(t.Root, func(s cfn.RefSite) {
+	for _, s := range st.dynRefs() {
 		switch s.Ref.Service {
 		case "ssm", "ssm-secure":
 			if !strings.HasPrefix(s.Ref.ID, "/aws/reference/secretsmanager/") {
 				st.hierarchyAt(cfn.SSMName(s.Ref.ID), s.Node, s.Start, s.End)
 			}
 		}
-	})
+	}
 }
 
 var subVarRx = regexp.MustCompile(`\$\{[^}]*\}`)

@@ -31,6 +31,14 @@ func (rotationRule) collect(st *cfnState) {
 			st.r.addRotated("import:" + arg.Value)
 		}
 		for _, l := range t.Eval(id) {
+			if l.Source == cfn.SourceParam {
+				// A secret named by a template parameter: by its default.
+				name, ok := t.ParamDefault(l.Param.Name)
+				if !ok {
+					continue
+				}
+				l = cfn.Leaf{Source: cfn.SourceLiteral, Text: name}
+			}
 			switch {
 			case l.Secret != "":
 				st.rotated[l.Secret] = true

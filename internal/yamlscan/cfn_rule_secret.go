@@ -27,11 +27,18 @@ func (secretRule) check(st *cfnState) {
 
 func (st *cfnState) secret(r *cfn.Resource) {
 	t, rep := st.t, st.r
-	ss := r.Prop("SecretString")
-	fields, jsonOK := st.secretFields(r.ID, ss)
-	gen := r.Prop("GenerateSecretString")
+	// Either property may be chosen by a condition (`!If`): every
+	// branch counts.
+	ss := cfn.Branches(r.Prop("SecretString"))
+	var fields []string
+	jsonOK := false
+	for _, b := range ss {
+		fs, ok := st.secretFields(r.ID, b)
+		fields, jsonOK = append(fields, fs...), jsonOK || ok
+	}
+	gens := cfn.Branches(r.Prop("GenerateSecretString"))
 	db := st.dbSecrets[r.ID]
-	if !db && gen != nil {
+	for _, gen := range gens {
 		tmplKeys, _ := st.jsonKeys(cfn.Get(gen, "SecretStringTemplate"))
 		key := cfn.ScalarValue(cfn.Get(gen, "GenerateStringKey"))
 		if strings.EqualFold(key, "password") && containsFold(tmplKeys, "username") {
@@ -42,7 +49,7 @@ func (st *cfnState) secret(r *cfn.Resource) {
 		return
 	}
 	var names []string
-	if n, ok := t.Flat(r.Prop("Name")); ok && n != "" && !strings.Contains(n, "${") {
+	if n, ok := t.Name(r.Prop("Name")); ok && n != "" && !strings.Contains(n, "${") {
 		names = append(names, n)
 	}
 	for _, e := range t.ExportNames(r.ID) {
@@ -53,7 +60,7 @@ func (st *cfnState) secret(r *cfn.Resource) {
 		if !rep.skip(ruleRotation) {
 			rep.addPending(ruleRotation, r.Key, names, rep.message(ruleRotation, "secret", r.ID))
 		}
-	case !st.usedSecrets[r.ID] && gen == nil && ss != nil && st.plainConfig(r, fields, jsonOK):
+	case !st.usedSecrets[r.ID] && len(gens) == 0 && len(ss) > 0 && st.plainConfig(r, fields, jsonOK):
 		if !rep.skip(ruleUnrotated) {
 			rep.addPending(ruleUnrotated, r.Key, names, rep.message(ruleUnrotated, "secret", r.ID))
 		}
@@ -74,7 +81,7 @@ func (st *cfnState) plainConfig(r *cfn.Resource, fields []string, jsonOK bool) b
 		}
 		return true
 	}
-	name, ok := st.t.Flat(r.Prop("Name"))
+	name, ok := st.t.Name(r.Prop("Name"))
 	if !ok {
 		return false
 	}

@@ -23,7 +23,7 @@ func (ssmParamRule) check(st *cfnState) {
 func (st *cfnState) ssmParameter(r *cfn.Resource) {
 	rep := st.r
 	nameNode := r.Prop("Name")
-	name, hasName := st.t.Flat(nameNode)
+	name, hasName := st.t.Name(nameNode)
 	if hasName {
 		st.hierarchyAt(name, nameNode, 0, 0)
 	}

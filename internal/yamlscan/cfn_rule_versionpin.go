@@ -1,7 +1,5 @@
 package yamlscan
 
-import "github.com/awsguard/secretlint/internal/cfn"
-
 // versionPinRule reports Secrets Manager dynamic references pinned to a
 // version ID or to a stage rotation moves away from
 // (rotation-breaking-version-pin).
@@ -12,9 +10,9 @@ func (versionPinRule) check(st *cfnState) {
 	if rep.skip(ruleVersionPin) {
 		return
 	}
-	st.t.WalkDynRefs(st.t.Root, func(s cfn.RefSite) {
+	for _, s := range st.dynRefs() {
 		if s.Ref.Service != "secretsmanager" {
-			return
+			continue
 		}
 		var what string
 		switch {
@@ -23,8 +21,8 @@ func (versionPinRule) check(st *cfnState) {
 		case s.Ref.Stage == "AWSPREVIOUS" || s.Ref.Stage == "AWSPENDING":
 			what = st.text("pin_version_stage", "stage", s.Ref.Stage)
 		default:
-			return
+			continue
 		}
 		rep.addNode(ruleVersionPin, s.Node, s.Start, s.End, false, rep.message(ruleVersionPin, "secret", s.Name(), "pin", what))
-	})
+	}
 }

@@ -120,8 +120,7 @@ func envName(n *yaml.Node) *yaml.Node {
 		case strings.EqualFold(k.Value, "type"):
 			// CodeBuild: the value of a PARAMETER_STORE or SECRETS_MANAGER
 			// variable names where the secret is, it is not the secret.
-			switch strings.ToUpper(n.Content[i+1].Value) {
-			case "PARAMETER_STORE", "SECRETS_MANAGER":
+			if v := n.Content[i+1].Value; strings.EqualFold(v, "PARAMETER_STORE") || strings.EqualFold(v, "SECRETS_MANAGER") {
 				return nil
 			}
 		}

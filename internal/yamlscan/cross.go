@@ -77,6 +77,8 @@ func (sc *Scanner) Finish() ([]finding.Finding, []finding.Problem) {
 	}
 	sc.cross.pending, sc.cross.order, sc.cross.rotated = nil, nil, nil
 	out = append(out, sc.finishESO()...)
+	sc.stacks.reset()
+	sc.helm.reset()
 	return finding.Sort(out), nil
 }
 

@@ -56,7 +56,7 @@ func (st *cfnState) collectECS(s *credSite) {
 	if e.store != cfn.SourceUnknown {
 		return
 	}
-	str, ok := t.Flat(s.v)
+	str, ok := t.Name(s.v)
 	if !ok {
 		return
 	}

@@ -76,7 +76,9 @@ func (f *fileScan) esoStore(o k8sObject, spec *yaml.Node) {
 		f.sc.addStore(k, esoOther)
 		return
 	}
-	f.sc.addStore(k, cfn.ScalarValue(cfn.Get(aws, "service")))
+	service := cfn.ScalarValue(cfn.Get(aws, "service"))
+	f.sc.addStore(k, service)
+	f.helmStoreService(k, service)
 	ref := cfn.Get(cfn.Get(aws, "auth"), "secretRef")
 	if ref == nil || f.skip(ruleStaticAWS) {
 		return
@@ -246,9 +248,14 @@ func psRule(n match.Name) string {
 // esoRead reports a remote name read from Parameter Store: the store rule
 // for a secret, the hierarchy rule for every name.
 func (f *fileScan) esoRead(r *esoRemote) {
-	if r.keyNode == nil || r.key == "" || templated(r.key) {
+	if r.keyNode == nil || r.key == "" {
 		return
 	}
+	if templated(r.key) {
+		f.helmRemote(r)
+		return
+	}
+	f.helmDBRead(r)
 	u := r.use
 	shape := nameShape(r.key)
 	if r.find && !strings.HasPrefix(r.key, "/") {

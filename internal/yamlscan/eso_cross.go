@@ -35,7 +35,14 @@ type esoState struct {
 
 type esoPending struct {
 	f finding.Finding
-	c *esoCond
+	c condition
+}
+
+// condition decides, once every file of the scan is known, whether a
+// finding kept until Scanner.Finish holds, and with which message. It is
+// called with the External Secrets state locked.
+type condition interface {
+	holds(sc *Scanner) (msg string, ok bool)
 }
 
 // esoCond is the condition of a finding on the store of an ExternalSecret
@@ -65,7 +72,7 @@ func (sc *Scanner) addStore(k storeKey, service string) {
 }
 
 // deferESO keeps a finding, already past suppressions, until Finish.
-func (sc *Scanner) deferESO(f finding.Finding, c *esoCond) {
+func (sc *Scanner) deferESO(f finding.Finding, c condition) {
 	e := &sc.eso
 	e.mu.Lock()
 	e.pending = append(e.pending, esoPending{f: f, c: c})
@@ -80,21 +87,30 @@ func (sc *Scanner) finishESO() []finding.Finding {
 	defer e.mu.Unlock()
 	var out []finding.Finding
 	for _, p := range e.pending {
-		services, seen := e.services(p.c.refs)
-		switch {
-		case seen && services[p.c.want]:
-			p.f.Message = p.c.found
-		case !seen && len(p.c.refs) > 0 && p.c.shape == p.c.want:
-			// Without any store reference (a snippet cut short) the
-			// provider is unknown: the name's shape alone says nothing.
-			p.f.Message = p.c.guess
-		default:
+		msg, ok := p.c.holds(sc)
+		if !ok {
 			continue
 		}
+		p.f.Message = msg
 		out = append(out, p.f)
 	}
 	e.stores, e.pending = nil, nil
 	return out
+}
+
+// holds reports whether a store the finding's ExternalSecret names serves
+// the service the finding needs.
+func (c *esoCond) holds(sc *Scanner) (string, bool) {
+	services, seen := sc.eso.services(c.refs)
+	switch {
+	case seen && services[c.want]:
+		return c.found, true
+	case !seen && len(c.refs) > 0 && c.shape == c.want:
+		// Without any store reference (a snippet cut short) the
+		// provider is unknown: the name's shape alone says nothing.
+		return c.guess, true
+	}
+	return "", false
 }
 
 // services returns the services of the stores refs name, and whether any
@@ -122,12 +138,18 @@ func (e *esoState) services(refs []storeKey) (map[string]bool, bool) {
 
 // addESO records a finding of rule at n that holds under condition c.
 func (f *fileScan) addESO(rule string, n *yaml.Node, c *esoCond) {
+	f.addCond(rule, n, 0, 0, false, c.found, c)
+}
+
+// addCond records a finding of rule at n (see addNode) that Finish
+// reports when condition c holds.
+func (f *fileScan) addCond(rule string, n *yaml.Node, vs, ve int, withRange bool, msg string, c condition) {
 	if n == nil || f.skip(rule) {
 		return
 	}
-	f.addNode(rule, n, 0, 0, false, c.found)
-	f.esoConds = append(f.esoConds, c)
-	f.cands[len(f.cands)-1].Ref = -len(f.esoConds)
+	f.addNode(rule, n, vs, ve, withRange, msg)
+	f.conds = append(f.conds, c)
+	f.cands[len(f.cands)-1].Ref = -len(f.conds)
 }
 
 // nameShape returns the store a remote name looks like it lives in:

@@ -45,7 +45,8 @@ func Classify(doc *yaml.Node, rel string) DocKind {
 		return KindECSTask
 	case has("Version") && has("Statement"):
 		return KindIAMPolicy
-	case strings.Contains("/"+strings.ToLower(rel), "/.github/workflows/") && has("jobs"), has("jobs") && (has("on") || has("true")):
+	case strings.Contains("/"+strings.ToLower(rel), "/.github/workflows/") && has("jobs"), has("jobs") && (has("on") || has("true")),
+		compositeAction(mapping("runs")):
 		// YAML 1.1 readers turn `on` into true; yaml.v3 keeps "on".
 		return KindGitHubActions
 	case has("service") && has("provider"), base == "serverless.yml" || base == "serverless.yaml":
@@ -58,6 +59,12 @@ func Classify(doc *yaml.Node, rel string) DocKind {
 		return KindSpring
 	}
 	return KindGeneric
+}
+
+// compositeAction reports whether the runs mapping of an action.yml is a
+// composite action's: `using: composite` and its steps.
+func compositeAction(runs *yaml.Node) bool {
+	return runs != nil && strings.EqualFold(rootValue(runs, "using"), "composite") && rootNode(runs, "steps") != nil
 }
 
 // cfnResources reports whether a Resources mapping holds a resource with

@@ -291,6 +291,8 @@ func TestClassify(t *testing.T) {
 		{"x/serverless.yaml", "functions: {}\n", KindServerless},
 		{".github/workflows/ci.yml", "on: push\njobs: {}\n", KindGitHubActions},
 		{"ci.yml", "on: [push]\njobs:\n  b: {}\n", KindGitHubActions},
+		{"action.yml", "name: a\nruns:\n  using: composite\n  steps: []\n", KindGitHubActions},
+		{"action.yml", "name: a\nruns:\n  using: node20\n  main: index.js\n", KindGeneric},
 		{"src/main/resources/application.yml", "server:\n  port: 8080\n", KindSpring},
 		{"config.yml", "spring:\n  datasource: {}\n", KindSpring},
 		{"task.json", `{"family": "web", "containerDefinitions": []}`, KindECSTask},

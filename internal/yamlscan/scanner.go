@@ -48,6 +48,10 @@ type Scanner struct {
 	// cross collects what the checks across templates need.
 	cross crossState
 	eso   esoState // External Secrets Operator stores and the findings waiting for them
+	// stacks holds the parameter uses of the templates, for nested stacks.
+	stacks stackState
+	// helm holds what chart templates take from values.
+	helm helmState
 	// hier matches Parameter Store names of the configured hierarchy.
 	hier     *regexp.Regexp
 	hierText string
@@ -188,8 +192,8 @@ type fileScan struct {
 	msup     []metaSup   // per-resource suppressions of CloudFormation templates
 	budget   *cfn.Budget // the work budget of the file's evaluations
 
-	// esoConds are the store conditions of findings, by -Ref-1.
-	esoConds []*esoCond
+	// conds are the conditions of findings kept until Finish, by -Ref-1.
+	conds []condition
 }
 
 // seg is one step of a path: a mapping key or a sequence index.
@@ -262,6 +266,9 @@ func (f *fileScan) document(doc *yaml.Node) {
 	f.secret = kind == KindKubernetes && rootValue(doc, "kind") == "Secret"
 	f.path = f.path[:0]
 	f.visit(doc)
+	if isValuesName(f.rel) {
+		f.helmValues(doc)
+	}
 	switch kind {
 	case KindCloudFormation:
 		f.cfnDocument(doc)
@@ -370,7 +377,7 @@ func (f *fileScan) results() []finding.Finding {
 		switch {
 		case !ok:
 		case c.Ref < 0:
-			f.sc.deferESO(fd, f.esoConds[-c.Ref-1])
+			f.sc.deferESO(fd, f.conds[-c.Ref-1])
 		case c.Ref > 0:
 			f.sc.deferFinding(fd, f.pending[c.Ref])
 		default:
