@@ -438,10 +438,11 @@ func (e *evaluator) ssmRead(in *inst, b *block) {
 }
 
 // classifyParam classifies a parameter name by its last segment, and as a
-// DB credential when the whole path says so (/shop/prd/db/PASSWORD).
+// DB credential when the whole path says so: /shop/prd/db/PASSWORD, or
+// /production/database/password/master, whose last segment says nothing.
 func (e *evaluator) classifyParam(name string) match.Name {
 	n := e.sc.m.ClassifyName(lastSegment(name))
-	if n.Credential() && !isDB(n) {
+	if n.Kind == nil && strings.Contains(name, "/") || n.Credential() && !isDB(n) {
 		if full := e.sc.m.ClassifyName(name); isDB(full) {
 			return full
 		}
