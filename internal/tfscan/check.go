@@ -382,26 +382,8 @@ func (e *evaluator) ssmCheck(in *inst, b *block, sh ssmShape) {
 	case cred.Kind.Store == secretlint.StoreSecretsManager:
 		at(ruleid.SecretInParameterStore, e.sc.s.MessageAs(ruleid.SecretInParameterStore, "write", "subject", subject, "param", param, "evidence", ""))
 	}
-	typ := "String"
-	ta := b.attr(sh.typ)
-	if ta != nil {
-		t, ok := literalString(ta.Expr)
-		if !ok {
-			return
-		}
-		typ = t
-	} else if sa := b.attr(sh.secure); sh.secure != "" && sa != nil {
-		on, ok := literalBool(sa.Expr)
-		if !ok {
-			return
-		}
-		if on {
-			typ = "SecureString"
-		} else {
-			ta = sa
-		}
-	}
-	if typ == "SecureString" && (sh.insecure == "" || b.attr(sh.insecure) == nil) {
+	typ, ta, ok := paramType(b, sh)
+	if !ok || typ == "SecureString" && (sh.insecure == "" || b.attr(sh.insecure) == nil) {
 		return
 	}
 	msg := e.sc.s.Message(ruleid.PlaintextSecretParameter, "subject", subject, "param", param, "type", typ)
@@ -410,6 +392,24 @@ func (e *evaluator) ssmCheck(in *inst, b *block, sh ssmShape) {
 	} else {
 		e.atBlock(b, ruleid.PlaintextSecretParameter, msg)
 	}
+}
+
+// paramType returns a parameter's type and the attribute that sets it
+// (nil when none does and the type is the default String); ok is false
+// when the type is not known.
+func paramType(b *block, sh ssmShape) (typ string, at *hclsyntax.Attribute, ok bool) {
+	if ta := b.attr(sh.typ); ta != nil {
+		t, ok := literalString(ta.Expr)
+		return t, ta, ok
+	}
+	if sa := b.attr(sh.secure); sh.secure != "" && sa != nil {
+		on, ok := literalBool(sa.Expr)
+		if on {
+			return "SecureString", sa, ok
+		}
+		return "String", sa, ok
+	}
+	return "String", nil, true
 }
 
 // ssmRead checks a data source or ephemeral resource that reads a

@@ -26,9 +26,7 @@ func registrySource(src string) string {
 		return ""
 	}
 	for _, host := range []string{"registry.terraform.io/", "registry.opentofu.org/"} {
-		if strings.HasPrefix(s, host) {
-			s = strings.TrimPrefix(s, host)
-		}
+		s = strings.TrimPrefix(s, host)
 	}
 	if strings.HasPrefix(s, "github.com/") || strings.HasPrefix(s, "github.com:") {
 		parts := strings.Split(strings.TrimSuffix(s[len("github.com/"):], ".git"), "/")
