@@ -202,6 +202,9 @@ type Catalogue struct {
 	// Phrases are the texts the engines and reports compose messages and
 	// documents from, by phrase ID.
 	Phrases map[string]Phrase `yaml:"phrases"`
+	// TerraformModules are the well-known registry modules, by the
+	// inputs that carry credentials.
+	TerraformModules []TerraformModule `yaml:"terraform_modules"`
 }
 
 // Rule returns the rule with the given ID.
@@ -277,6 +280,7 @@ func (c *Catalogue) Validate() error {
 		}
 	}
 	errs = append(errs, c.validateTexts()...)
+	errs = append(errs, c.validateTerraformModules()...)
 	return errors.Join(errs...)
 }
 

@@ -31,7 +31,11 @@ type Directive struct {
 	// Line and Column are the position of the comment; EndLine is the line
 	// it ends on.
 	Line, Column, EndLine int
-	used                  bool
+	// Start, when set, is the first line the directive covers instead of
+	// Line: a Terraform JSON "//" key covers the object it is written in,
+	// from its opening line to EndLine.
+	Start int
+	used  bool
 }
 
 // Parse returns the directive in the text of a comment (without its `//`
@@ -95,7 +99,11 @@ func (s *Set) Suppressed(rule string, line int) bool {
 		if !slices.Contains(d.Rules, rule) && !slices.Contains(d.Rules, All) {
 			continue
 		}
-		if d.File || line >= d.Line && line <= d.EndLine+1 {
+		first := d.Line
+		if d.Start > 0 {
+			first = d.Start
+		}
+		if d.File || line >= first && line <= d.EndLine+1 {
 			d.used = true
 			hit = true
 		}

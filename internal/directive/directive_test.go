@@ -49,3 +49,11 @@ func TestSetSuppressesAndReports(t *testing.T) {
 		t.Errorf("problems at lines %v, want [20 30 40]", got)
 	}
 }
+
+func TestStartCoversFromEarlierLine(t *testing.T) {
+	var s Set
+	s.Add(Directive{Rules: []string{"r1"}, Reason: "why", Line: 60, Column: 9, Start: 55, EndLine: 70})
+	if s.Suppressed("r1", 54) || !s.Suppressed("r1", 55) || !s.Suppressed("r1", 70) || s.Suppressed("r1", 72) {
+		t.Fatal("a directive with Start covers Start..EndLine(+1)")
+	}
+}

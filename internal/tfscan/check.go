@@ -39,11 +39,12 @@ func (e *evaluator) check(in *inst) {
 	e.literals(in)
 	for _, b := range in.m.blocks {
 		if b.kind == "resource" {
-			if _, ok := dbAttrs[b.typ]; ok {
-				e.dbResource(in, b)
+			if spec, ok := dbAttrs[b.typ]; ok {
+				e.dbCheck(in, b, spec.attrs, spec.flag)
 			}
 		}
 	}
+	e.registryCalls(in, true)
 	for _, b := range in.m.blocks {
 		switch {
 		case b.kind == "resource" && b.typ == "aws_ssm_parameter":
@@ -57,6 +58,7 @@ func (e *evaluator) check(in *inst) {
 		}
 		e.policies(in, b)
 	}
+	e.registryCalls(in, false)
 	e.exposure(in)
 	for _, name := range sortedKeys(in.m.calls) {
 		if c := e.child(in, name); c != nil {
@@ -122,23 +124,24 @@ func (e *evaluator) evidence(v val) string {
 	return e.sc.s.Phrase("tf_evidence_resource", "source", v.addr)
 }
 
-// dbResource checks the credential attributes of a database resource.
-func (e *evaluator) dbResource(in *inst, b *block) {
-	spec := dbAttrs[b.typ]
+// dbCheck checks the credential attributes of a database resource or of
+// a registry module call that wraps one; flag is the attribute that lets
+// the service manage the password.
+func (e *evaluator) dbCheck(in *inst, b *block, attrs []string, flag string) {
 	managed := false
-	if spec.flag != "" {
-		if a := b.attr(spec.flag); a != nil {
+	if flag != "" {
+		if a := b.attr(flag); a != nil {
 			managed, _ = literalBool(a.Expr)
 		}
 	}
-	for _, attr := range spec.attrs {
+	for _, attr := range attrs {
 		a := b.attr(attr)
 		if a == nil {
 			continue
 		}
 		subject := e.sc.s.Phrase("tf_attribute_of", "attr", attr, "resource", in.prefix+b.addr())
 		if managed {
-			e.at(val{}, a, ruleid.DBCredentialNotManaged, e.sc.s.MessageAs(ruleid.DBCredentialNotManaged, "conflict", "subject", subject, "flag", spec.flag))
+			e.at(val{}, a, ruleid.DBCredentialNotManaged, e.sc.s.MessageAs(ruleid.DBCredentialNotManaged, "conflict", "subject", subject, "flag", flag))
 		}
 		name := e.sc.m.ClassifyName(b.typ + "_" + strings.TrimSuffix(attr, "_wo"))
 		var ssm []val
@@ -146,7 +149,7 @@ func (e *evaluator) dbResource(in *inst, b *block) {
 			if v.kind == vSSM {
 				ssm = append(ssm, v)
 			}
-			e.dbValue(in, b, a, v, subject, name, spec.flag)
+			e.dbValue(in, b, a, v, subject, name, flag)
 		}
 		e.dbFromSSM(a, ssm, subject)
 	}
@@ -210,10 +213,35 @@ func (e *evaluator) dbValue(in *inst, b *block, a *hclsyntax.Attribute, v val, s
 	case vUnknown:
 		// A write-only attribute fed by an ephemeral value is the good case.
 		if v.via != nil && (!v.ephemeral || !strings.HasSuffix(a.Name, "_wo")) {
-			e.at(v, a, ruleid.DBCredentialNotManaged, e.sc.s.MessageAs(ruleid.DBCredentialNotManaged, "terraform",
-				"subject", subject, "param", "var."+v.via.name, "flag", flagText))
+			variant, param := "terraform", "var."+v.via.name
+			if call := entryCall(in, v); call != "" {
+				// The value is written at the module call's argument,
+				// not in a variable the user sees there.
+				variant, param = "terraform-argument", e.sc.s.Phrase("tf_module_argument", "arg", v.entry.Name, "call", call)
+			}
+			e.at(v, a, ruleid.DBCredentialNotManaged, e.sc.s.MessageAs(ruleid.DBCredentialNotManaged, variant,
+				"subject", subject, "param", param, "flag", flagText))
 		}
 	}
+}
+
+// entryCall returns the address of the module call whose argument a
+// value entered by, when the variable it went through is declared in the
+// called module rather than where the argument is written; else "".
+func entryCall(in *inst, v val) string {
+	if v.entry == nil || v.via == nil || v.via.f == nil {
+		return ""
+	}
+	for c := in; c != nil && c.parent != nil; c = c.parent {
+		if c.call.b.Body.Attributes[v.entry.Name] != v.entry {
+			continue
+		}
+		if v.via.f.path == v.entry.SrcRange.Filename || c.parent.m.vars[v.via.name] == v.via {
+			return ""
+		}
+		return c.parent.prefix + c.call.addr()
+	}
+	return ""
 }
 
 // literal reports a literal credential value where the literal is.
@@ -236,11 +264,21 @@ func (e *evaluator) literal(v val, name match.Name, place string) {
 // storedInSecretsManager reports whether a generated password is written
 // to a Secrets Manager secret version of the module.
 func (e *evaluator) storedInSecretsManager(in *inst, addr string) bool {
+	var as []*hclsyntax.Attribute
 	for _, b := range in.m.byType("resource", "aws_secretsmanager_secret_version") {
 		a := b.attr("secret_string")
 		if a == nil {
 			a = b.attr("secret_string_wo")
 		}
+		as = append(as, a)
+	}
+	for _, b := range e.moduleSecretValues(in) {
+		mod := e.registryModule(b)
+		for _, n := range mod.Values {
+			as = append(as, b.attr(n))
+		}
+	}
+	for _, a := range as {
 		if a == nil {
 			continue
 		}
@@ -266,11 +304,25 @@ func lastSegment(s string) string {
 	return s
 }
 
-// ssmParameter checks an aws_ssm_parameter resource: what it holds, its
-// type and its name.
-func (e *evaluator) ssmParameter(in *inst, b *block) {
-	nameAttr := b.attr("name")
-	name := e.nameOf(in, b, "name")
+// ssmShape names the attributes of a parameter: those of the resource,
+// or the inputs of a registry module that wraps it.
+type ssmShape struct {
+	name   string
+	values []string
+	// typ sets the type; secure, a bool, makes it a SecureString;
+	// insecure holds a plaintext value whatever the type.
+	typ, secure, insecure string
+}
+
+var ssmResource = ssmShape{name: "name", values: []string{"value", "value_wo", "insecure_value"}, typ: "type", insecure: "insecure_value"}
+
+// ssmParameter checks an aws_ssm_parameter resource.
+func (e *evaluator) ssmParameter(in *inst, b *block) { e.ssmCheck(in, b, ssmResource) }
+
+// ssmCheck checks a parameter: what it holds, its type and its name.
+func (e *evaluator) ssmCheck(in *inst, b *block, sh ssmShape) {
+	nameAttr := b.attr(sh.name)
+	name := e.nameOf(in, b, sh.name)
 	if nameAttr != nil && name != "" {
 		e.hierarchy(in, nameAttr, name)
 	}
@@ -287,7 +339,7 @@ func (e *evaluator) ssmParameter(in *inst, b *block) {
 	if param == "" {
 		param = in.prefix + b.addr()
 	}
-	for _, attr := range []string{"value", "value_wo", "insecure_value"} {
+	for _, attr := range sh.values {
 		a := b.attr(attr)
 		if a == nil {
 			continue
@@ -330,16 +382,8 @@ func (e *evaluator) ssmParameter(in *inst, b *block) {
 	case cred.Kind.Store == secretlint.StoreSecretsManager:
 		at(ruleid.SecretInParameterStore, e.sc.s.MessageAs(ruleid.SecretInParameterStore, "write", "subject", subject, "param", param, "evidence", ""))
 	}
-	typ := "String"
-	ta := b.attr("type")
-	if ta != nil {
-		if t, ok := literalString(ta.Expr); ok {
-			typ = t
-		} else {
-			return
-		}
-	}
-	if typ == "SecureString" && b.attr("insecure_value") == nil {
+	typ, ta, ok := paramType(b, sh)
+	if !ok || typ == "SecureString" && (sh.insecure == "" || b.attr(sh.insecure) == nil) {
 		return
 	}
 	msg := e.sc.s.Message(ruleid.PlaintextSecretParameter, "subject", subject, "param", param, "type", typ)
@@ -348,6 +392,24 @@ func (e *evaluator) ssmParameter(in *inst, b *block) {
 	} else {
 		e.atBlock(b, ruleid.PlaintextSecretParameter, msg)
 	}
+}
+
+// paramType returns a parameter's type and the attribute that sets it
+// (nil when none does and the type is the default String); ok is false
+// when the type is not known.
+func paramType(b *block, sh ssmShape) (typ string, at *hclsyntax.Attribute, ok bool) {
+	if ta := b.attr(sh.typ); ta != nil {
+		t, ok := literalString(ta.Expr)
+		return t, ta, ok
+	}
+	if sa := b.attr(sh.secure); sh.secure != "" && sa != nil {
+		on, ok := literalBool(sa.Expr)
+		if on {
+			return "SecureString", sa, ok
+		}
+		return "String", sa, ok
+	}
+	return "String", nil, true
 }
 
 // ssmRead checks a data source or ephemeral resource that reads a
@@ -376,10 +438,11 @@ func (e *evaluator) ssmRead(in *inst, b *block) {
 }
 
 // classifyParam classifies a parameter name by its last segment, and as a
-// DB credential when the whole path says so (/shop/prd/db/PASSWORD).
+// DB credential when the whole path says so: /shop/prd/db/PASSWORD, or
+// /production/database/password/master, whose last segment says nothing.
 func (e *evaluator) classifyParam(name string) match.Name {
 	n := e.sc.m.ClassifyName(lastSegment(name))
-	if n.Credential() && !isDB(n) {
+	if n.Kind == nil && strings.Contains(name, "/") || n.Credential() && !isDB(n) {
 		if full := e.sc.m.ClassifyName(name); isDB(full) {
 			return full
 		}

@@ -107,27 +107,28 @@ func (p *jsonParser) value(t json.Token, start int, depth int) (*jnode, error) {
 // rest of the engine reads both alike. Strings are templates, as
 // Terraform reads them; nested blocks of the rules (environment,
 // inline_policy, statement, principals, condition) are blocks.
-func parseJSONConfig(src []byte, filename string, tfvars bool) (*hclsyntax.Body, error) {
+func parseJSONConfig(src []byte, filename string, tfvars bool) (*hclsyntax.Body, []jsonComment, error) {
 	dec := json.NewDecoder(bytes.NewReader(src))
 	dec.UseNumber()
 	p := &jsonParser{src: src, dec: dec}
 	t, start, err := p.next()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	root, err := p.value(t, start, 0)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if _, _, err := p.next(); !errors.Is(err, io.EOF) {
-		return nil, errors.New("data after the top-level object")
+		return nil, nil, errors.New("data after the top-level object")
 	}
 	if root.kind != 'o' {
-		return nil, errors.New("the top level is not an object")
+		return nil, nil, errors.New("the top level is not an object")
 	}
+	cs := jsonComments(root, nil)
 	c := &jsonConv{src: src, file: filename, lines: lineStarts(src)}
 	if tfvars {
-		return c.body(root, false), nil
+		return c.body(root, false), cs, nil
 	}
 	body := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, SrcRange: c.rng(root.start, root.end)}
 	for _, k := range root.keys {
@@ -138,7 +139,43 @@ func parseJSONConfig(src []byte, filename string, tfvars bool) (*hclsyntax.Body,
 		}
 		c.blocks(body, k, k.val, nil, n)
 	}
-	return body, nil
+	return body, cs, nil
+}
+
+// jsonComment is a string under a "//" key, Terraform JSON's comment: its
+// span (quotes included) and the span of the object it is written in.
+type jsonComment struct {
+	text             string
+	start, end       int
+	objStart, objEnd int
+}
+
+// jsonComments gathers the "//" comments of every object under n, in
+// source order; a comment may be a string or an array of strings.
+func jsonComments(n *jnode, out []jsonComment) []jsonComment {
+	switch n.kind {
+	case 'o':
+		for _, k := range n.keys {
+			if k.name != "//" {
+				out = jsonComments(k.val, out)
+				continue
+			}
+			vs := []*jnode{k.val}
+			if k.val.kind == 'a' {
+				vs = k.val.elems
+			}
+			for _, v := range vs {
+				if v.kind == 's' {
+					out = append(out, jsonComment{text: v.str, start: v.start, end: v.end, objStart: n.start, objEnd: n.end})
+				}
+			}
+		}
+	case 'a':
+		for _, e := range n.elems {
+			out = jsonComments(e, out)
+		}
+	}
+	return out
 }
 
 type jsonConv struct {

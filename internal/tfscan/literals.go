@@ -47,8 +47,8 @@ func (e *evaluator) literals(in *inst) {
 // bodyLiterals checks the attributes of a body and its nested blocks.
 func (e *evaluator) bodyLiterals(in *inst, b *block, body *hclsyntax.Body, owner string) {
 	for _, a := range sortedAttrs(body) {
-		if b.kind == "resource" && body == b.b.Body && slices.Contains(dbAttrs[b.typ].attrs, a.Name) {
-			continue // checked as a DB credential by dbResource
+		if body == b.b.Body && (b.kind == "resource" && slices.Contains(dbAttrs[b.typ].attrs, a.Name) || e.registryCredential(b, a.Name)) {
+			continue // checked as a DB credential by dbCheck
 		}
 		e.named(in, a.Name, a.Expr, e.sc.s.Phrase("tf_attribute_of", "attr", a.Name, "resource", owner))
 		e.objectKeys(in, a.Expr, owner)

@@ -117,7 +117,7 @@ func (sc *Scanner) parse(path string) (*tfFile, *finding.Problem) {
 	if !utf8.Valid(src) {
 		return nil, problem("not valid UTF-8: not scanned")
 	}
-	body, p := parseBody(src, path, problem)
+	body, jcs, p := parseBody(src, path, problem)
 	if body == nil {
 		return nil, p
 	}
@@ -132,7 +132,9 @@ func (sc *Scanner) parse(path string) (*tfFile, *finding.Problem) {
 	sc.files[rel] = st
 	sc.order = append(sc.order, rel)
 	sc.mu.Unlock()
-	if !isJSONName(path) {
+	if isJSONName(path) {
+		sc.jsonComments(st, jcs)
+	} else {
 		sc.comments(st)
 	}
 	return f, p
@@ -145,13 +147,13 @@ func isJSONName(name string) bool {
 
 // parseBody parses native syntax or Terraform JSON. A native file with
 // syntax errors is kept when HCL could recover a body.
-func parseBody(src []byte, path string, problem func(string, ...any) *finding.Problem) (*hclsyntax.Body, *finding.Problem) {
+func parseBody(src []byte, path string, problem func(string, ...any) *finding.Problem) (*hclsyntax.Body, []jsonComment, *finding.Problem) {
 	if isJSONName(path) {
-		body, err := parseJSONConfig(src, path, strings.HasSuffix(path, ".tfvars.json"))
+		body, cs, err := parseJSONConfig(src, path, strings.HasSuffix(path, ".tfvars.json"))
 		if err != nil {
-			return nil, problem("invalid Terraform JSON: %v", err)
+			return nil, nil, problem("invalid Terraform JSON: %v", err)
 		}
-		return body, nil
+		return body, cs, nil
 	}
 	var p *finding.Problem
 	hf, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
@@ -165,7 +167,7 @@ func parseBody(src []byte, path string, problem func(string, ...any) *finding.Pr
 		}
 	}
 	body, _ := hf.Body.(*hclsyntax.Body)
-	return body, p
+	return body, nil, p
 }
 
 // readLimited reads a file of at most limit bytes.

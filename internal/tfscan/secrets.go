@@ -59,24 +59,42 @@ func (e *evaluator) holdsDB(in *inst, b *block, name string) bool {
 		if s == nil {
 			s = v.attr("secret_string_wo")
 		}
-		if s == nil {
-			continue
-		}
-		pw, dbKey := false, false
-		for _, x := range e.eval(in, s.Expr) {
-			if x.kind == vRandom && e.dbFed[x.addr] {
-				return true
-			}
-			pw = pw || x.key == "password"
-			for _, k := range dbKeys {
-				dbKey = dbKey || x.key == k
-			}
-		}
-		if pw && dbKey {
+		if s != nil && e.dbJSON(in, s.Expr) {
 			return true
 		}
 	}
 	return false
+}
+
+// dbSecret reports whether a registry secret module call holds DB
+// credentials: by its name, or by what its value inputs hold.
+func (e *evaluator) dbSecret(in *inst, b *block, name string, values []string) bool {
+	if name != "" && isDB(e.sc.m.ClassifyName(name+"/password")) {
+		return true
+	}
+	for _, n := range values {
+		if a := b.attr(n); a != nil && e.dbJSON(in, a.Expr) {
+			return true
+		}
+	}
+	return false
+}
+
+// dbJSON reports whether a secret's value is a DB credential: a
+// generated password that feeds a database, or JSON with a password and
+// a database key.
+func (e *evaluator) dbJSON(in *inst, x hclsyntax.Expression) bool {
+	pw, dbKey := false, false
+	for _, v := range e.eval(in, x) {
+		if v.kind == vRandom && e.dbFed[v.addr] {
+			return true
+		}
+		pw = pw || v.key == "password"
+		for _, k := range dbKeys {
+			dbKey = dbKey || v.key == k
+		}
+	}
+	return pw && dbKey
 }
 
 // versionPin reports a secret version read pinned to a version ID or a

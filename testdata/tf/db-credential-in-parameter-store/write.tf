@@ -33,3 +33,28 @@ resource "aws_ssm_parameter" "log_level" {
   type  = "String"
   value = "info"
 }
+
+# The last segment says nothing; the path says it is the DB password.
+resource "aws_ssm_parameter" "nested" {
+  name  = "/production/database/password/master" # want "^DB password written to Parameter Store parameter /production/database/password/master;"
+  type  = "SecureString"
+  value = var.nested_password
+}
+
+variable "nested_password" {
+  type      = string
+  sensitive = true
+}
+
+# Traps: settings about the password are no password.
+resource "aws_ssm_parameter" "length" {
+  name  = "/production/database/password/length"
+  type  = "String"
+  value = "32"
+}
+
+resource "aws_ssm_parameter" "rotation" {
+  name  = "/production/database/password/rotation"
+  type  = "String"
+  value = "30"
+}

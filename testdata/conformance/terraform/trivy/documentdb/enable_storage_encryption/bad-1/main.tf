@@ -1,0 +1,6 @@
+resource "aws_docdb_cluster" "bad_example" {
+  cluster_identifier = "my-docdb-cluster"
+  master_username    = "foo"
+  master_password    = "mustbeeightchars"
+  storage_encrypted  = false
+}

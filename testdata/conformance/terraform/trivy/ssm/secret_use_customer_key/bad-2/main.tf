@@ -1,0 +1,4 @@
+resource "aws_secretsmanager_secret" "good_example" {
+  name       = "lambda_password"
+  kms_key_id = "alias/aws/secretsmanager"
+}
