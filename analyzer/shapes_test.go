@@ -12,3 +12,10 @@ func TestShapes(t *testing.T) {
 	a := analyzer.New(settings(t, ""))
 	runWithFacts(t, a, "shapes")
 }
+
+// TestInterfaces runs the reads through interfaces, with the
+// implementations in the same package and in another.
+func TestInterfaces(t *testing.T) {
+	a := analyzer.New(settings(t, ""))
+	runWithFacts(t, a, "ifacestore", "ifacestore/params", "ifacestore/db")
+}

@@ -195,6 +195,20 @@ func (sa *storeAnalysis) helperOrigin(r *resolver, call *ssa.Call, obj *types.Fu
 		})
 	}
 	o.names = []nameTmpl{name}
+	if c.IsInvoke() {
+		// Implementations that read under different names: one of them.
+		if is := sa.invokeSummary(c); is != nil && len(is.names) > 1 {
+			o.names = nil
+			for _, n := range is.names {
+				o.names = append(o.names, n.subst(func(i int) nameTmpl {
+					if i < len(c.Args) {
+						return r.name(c.Args[i])
+					}
+					return holeName()
+				}))
+			}
+		}
+	}
 	return o
 }
 

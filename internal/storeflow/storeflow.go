@@ -115,6 +115,11 @@ type storeAnalysis struct {
 	loops   map[*ssa.Function]map[*ssa.BasicBlock]bool
 	found   map[[2]any]bool
 	out     []storeFinding
+	// ifaces, methodNames and methodIndex serve calls through
+	// interfaces (iface.go).
+	ifaces      map[*types.Func]*ifaceSummary
+	methodNames map[string]bool
+	methodIndex map[string][]*types.Named
 }
 
 type globalKey struct {
@@ -197,6 +202,7 @@ func (sa *storeAnalysis) run() []storeFinding {
 	sa.busy = map[*ssa.Function]bool{}
 	sa.loops = map[*ssa.Function]map[*ssa.BasicBlock]bool{}
 	sa.found = map[[2]any]bool{}
+	sa.ifaces = map[*types.Func]*ifaceSummary{}
 	if !sa.build() {
 		return nil
 	}

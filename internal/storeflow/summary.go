@@ -7,8 +7,15 @@ import (
 )
 
 // summaryOf returns the summary of a call's callee: computed for a
-// function of this package, a fact for another package's.
+// function of this package, a fact for another package's, merged from
+// the implementations' for a call through an interface (iface.go).
 func (sa *storeAnalysis) summaryOf(c *ssa.CallCommon) *storeFact {
+	if c.IsInvoke() {
+		if s := sa.invokeSummary(c); s != nil {
+			return s.sum
+		}
+		return nil
+	}
 	if callee := c.StaticCallee(); callee != nil && callee.Pkg == sa.pkg && callee.Blocks != nil {
 		return sa.info(callee)
 	}
