@@ -135,7 +135,15 @@ func planGo(s *config.Settings, acfg analyzer.Config, patterns []string) ([]*goU
 	if err != nil {
 		return nil, false
 	}
+	// A listing that names no directory, or an error of no directory (a
+	// broken go.work, a pattern in error), is left to scanGo whole.
+	if slices.ContainsFunc(roots, func(p *packages.Package) bool { return len(p.Errors) > 0 && pkgDir(p) == "" }) {
+		return nil, false
+	}
 	units := groupUnits(roots)
+	if len(units) == 0 {
+		return nil, false
+	}
 	hs := newHasher()
 	global := sha256.New()
 	fmt.Fprintf(global, "%s\ntool %s\n%s\nwd %q\nconfig %s\ntests %v %q\n",
