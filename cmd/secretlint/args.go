@@ -11,7 +11,7 @@ import (
 
 // subcommands are the words that, as the first argument that is not a flag,
 // select a subcommand instead of naming a target.
-var subcommands = []string{"rules", "explain", "baseline", "version", "help"}
+var subcommands = []string{"rules", "explain", "baseline", "version", "help", "cache"}
 
 // subcommandFlags are the flags each subcommand takes; the scan takes all.
 var subcommandFlags = map[string][]string{
@@ -19,6 +19,7 @@ var subcommandFlags = map[string][]string{
 	"explain": {"lang", "config", "C"},
 	"version": {},
 	"help":    {},
+	"cache":   {},
 }
 
 // parseAnywhere parses flags before, between and after the other arguments,
@@ -96,6 +97,8 @@ func runSubcommand(o *options, fs *flag.FlagSet, args []string, stdout, stderr i
 		return runExplain(o, rest, stdout, stderr)
 	case "baseline":
 		return runBaseline(o, rest, stdout, stderr)
+	case "cache":
+		return runCache(rest, stdout, stderr)
 	case "version", "help":
 		if len(rest) > 0 {
 			fmt.Fprintf(stderr, "secretlint %s: unexpected argument %q\n", name, rest[0])

@@ -21,6 +21,8 @@ func TestMain(m *testing.M) {
 		os.Exit(2)
 	}
 	shared = dir
+	// The findings cache of the runs under test lives and dies with them.
+	os.Setenv(cacheEnv, filepath.Join(dir, "cache"))
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)

@@ -124,6 +124,7 @@ type options struct {
 	baseline, newFromRev, newFromPatch                             string
 	cpuprofile                                                     string
 	noGo, noYAML, noTerraform, noColor                             bool
+	noCache                                                        bool
 	recordBaseline                                                 bool
 	targets                                                        []string
 }
@@ -148,6 +149,7 @@ func newFlags(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.noGo, "no-go", false, "do not analyse Go packages")
 	fs.BoolVar(&o.noYAML, "no-yaml", false, "do not scan YAML and JSON files")
 	fs.BoolVar(&o.noTerraform, "no-terraform", false, "do not scan Terraform modules")
+	fs.BoolVar(&o.noCache, "no-cache", false, "analyse every Go package, neither reading nor writing the findings cache (see secretlint cache)")
 	fs.BoolVar(&o.noColor, "no-color", false, "never colour the text output (colour is used only on a terminal)")
 	fs.Usage = func() { usage(stderr, fs) }
 	return fs
@@ -162,6 +164,7 @@ Usage:
   secretlint baseline [flags] [targets]          record today's findings in .secretlint-baseline.json
   secretlint explain <rule-id>                   describe a rule
   secretlint version                             print the version
+  secretlint cache clean|dir                     empty the findings cache, or print where it is
   go vet -vettool=$(which secretlint) ./...      run as a vet tool
 
 Flags may come before or after the subcommand and the targets. A target
@@ -178,6 +181,11 @@ Vet flags (go vet -vettool=$(which secretlint) [vet flags] ./...):
 		fmt.Fprintf(w, "  -%s.%s\n    \t%s\n", analyzer.Analyzer.Name, f.Name, f.Usage)
 	})
 	fmt.Fprint(w, `
+Findings cache: the findings of unchanged Go package directories are
+reused from the previous run. It lives in $SECRETLINT_CACHE, else in
+secretlint/ under the user cache directory; SECRETLINT_CACHE=off or
+-no-cache turns it off. Entries unused for a week are removed.
+
 Exit status: 0 clean, 1 findings at or above -fail-on, 2 usage, configuration or internal error.
 `)
 }

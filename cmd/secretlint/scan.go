@@ -258,7 +258,7 @@ func runEngines(o *options, s *config.Settings, t targets, res *result) error {
 		wg.Go(func() { scanTerraform(s, t, res) })
 	}
 	if !o.noGo && len(t.goPatterns) > 0 {
-		return scanGo(s, o.analyzerConfig(), t.goPatterns, res)
+		return scanGoCached(o.noCache, s, o.analyzerConfig(), t.goPatterns, res)
 	}
 	return nil
 }
