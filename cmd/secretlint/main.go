@@ -22,7 +22,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"runtime/pprof"
 	"slices"
 	"strings"
 
@@ -97,19 +96,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	o.targets = rest
-	if o.cpuprofile != "" {
-		f, err := os.Create(o.cpuprofile)
-		if err != nil {
-			fmt.Fprintf(stderr, "secretlint: %v\n", err)
-			return exitError
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			fmt.Fprintf(stderr, "secretlint: %v\n", err)
-			return exitError
-		}
-		defer pprof.StopCPUProfile()
+	stopProfiles, err := startProfiles(&o)
+	if err != nil {
+		fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		return exitError
 	}
+	defer func() {
+		if err := stopProfiles(); err != nil {
+			fmt.Fprintf(stderr, "secretlint: %v\n", err)
+		}
+	}()
 	code, err := scan(&o, stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "secretlint: %v\n", redactErr(err))
@@ -122,7 +118,7 @@ type options struct {
 	format, output, failOn, configFile, lang, dir, tests, category string
 	enable, disable                                                string
 	baseline, newFromRev, newFromPatch                             string
-	cpuprofile                                                     string
+	cpuprofile, memprofile                                         string
 	noGo, noYAML, noTerraform, noColor                             bool
 	noCache                                                        bool
 	recordBaseline                                                 bool
@@ -146,6 +142,7 @@ func newFlags(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision")
 	fs.StringVar(&o.newFromPatch, "new-from-patch", "", "report only findings on lines added by this unified diff")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
+	fs.StringVar(&o.memprofile, "memprofile", "", "write a heap profile to this file at the end of the run")
 	fs.BoolVar(&o.noGo, "no-go", false, "do not analyse Go packages")
 	fs.BoolVar(&o.noYAML, "no-yaml", false, "do not scan YAML and JSON files")
 	fs.BoolVar(&o.noTerraform, "no-terraform", false, "do not scan Terraform modules")

@@ -154,12 +154,33 @@ func storeRelevant(pass *analysis.Pass) bool {
 		if storePkgs[imp.Path()] || pass.ImportPackageFact(imp, new(pkgFact)) {
 			return true
 		}
-		db = db || dbFuncs[imp.Path()] != nil && imp.Path() != "net/url" || dbFields[imp.Path()] != nil
+		db = db || dbPackage(imp.Path())
 	}
 	// A package that imports a database package but never opens a
 	// connection or fills a connection config (most code that runs
 	// queries) has no DB sink: no need to build its SSA.
 	return db && usesDBSink(pass)
+}
+
+// dbPackage reports whether an import path is a database package with
+// sinks (net/url, whose user-info sink matters only in connection strings
+// built for a database, does not count).
+func dbPackage(path string) bool {
+	return dbFuncs[path] != nil && path != "net/url" || dbFields[path] != nil
+}
+
+// MayAnalyse reports whether the analyzer can do anything for a package
+// that imports the given packages and no package with facts: false means
+// it returns at once, builds no SSA and exports no fact, whatever the
+// package's code. A driver may then skip type-checking the package for
+// it (go vet asks for the facts of every dependency).
+func MayAnalyse(imports []string) bool {
+	for _, p := range imports {
+		if storePkgs[p] || dbPackage(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // usesDBSink reports whether the package refers to a DB sink function or
