@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -133,7 +132,7 @@ func hostileCases() []hostileCase {
 			if err := put(dir, "app.yaml", []byte(hostileApp)); err != nil {
 				return err
 			}
-			return syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644)
+			return mkfifo(filepath.Join(dir, "pipe.yaml"))
 		}, args: []string{"pipe.yaml", "app.yaml"}, problem: "pipe.yaml not a regular file", want: []string{app}},
 		{name: "deep Go nesting", files: files("go.mod", "module example.com/deep\n\ngo 1.22\n", "deep.go", deepGo(10_001), "app.yaml", hostileApp),
 			args: []string{"-tests", "include", "./..."}, want: []string{app, "deep.go:20008 hardcoded-credential"}},

@@ -6,7 +6,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -65,7 +64,7 @@ func TestFatalErrorRedacted(t *testing.T) {
 // reported.
 func TestFIFOSkipped(t *testing.T) {
 	dir := t.TempDir()
-	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644); err != nil {
+	if err := mkfifo(filepath.Join(dir, "pipe.yaml")); err != nil {
 		t.Skipf("mkfifo: %v", err)
 	}
 	writeFile(t, filepath.Join(dir, "app.yaml"), "db:\n  password: Vq7rT2xLm9\n")
