@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -69,18 +68,7 @@ func TestBaseline(t *testing.T) {
 }
 
 func TestNewFromRev(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed")
-	}
-	dir := t.TempDir()
-	gitIn := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	dir, gitIn := gitRepo(t)
 	gitIn("init", "-q")
 	writeFile(t, filepath.Join(dir, "svc", "app.yaml"), "db:\n  password: Vq7rT2xLm9\n")
 	gitIn("add", ".")

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -110,18 +109,7 @@ func TestRevisionOptionInjection(t *testing.T) {
 // TestNewFromRevQuotedPaths checks that untracked paths git would quote
 // (non-ASCII, quotes) keep their findings.
 func TestNewFromRevQuotedPaths(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed")
-	}
-	dir := t.TempDir()
-	gitIn := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	dir, gitIn := gitRepo(t)
 	gitIn("init", "-q")
 	writeFile(t, filepath.Join(dir, "a.yaml"), "a: 1\n")
 	gitIn("add", ".")
@@ -139,18 +127,7 @@ func TestNewFromRevQuotedPaths(t *testing.T) {
 // core.quotePath=false (tab, quote, backslash) or writes raw (non-ASCII)
 // keep their findings under -new-from-rev.
 func TestNewFromRevQuotedTrackedPaths(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed")
-	}
-	dir := t.TempDir()
-	gitIn := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	dir, gitIn := gitRepo(t)
 	names := []string{"設定.yaml", "ta\tb.yaml", `q"uote.yaml`, `back\slash.yaml`, "sp ace.yaml", "plain.yaml"}
 	gitIn("init", "-q")
 	for _, n := range names {

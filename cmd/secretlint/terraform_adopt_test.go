@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,18 +10,7 @@ import (
 // TestTerraformSARIFBaselineNewFromRev checks that SARIF, the baseline
 // and -new-from-rev work on Terraform files as on every other kind.
 func TestTerraformSARIFBaselineNewFromRev(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed")
-	}
-	dir := t.TempDir()
-	gitIn := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	dir, gitIn := gitRepo(t)
 	const pw, pw2 = "Tq2vX9rLm4Kp", "Wz8sU3yMn0qA"
 	main := "locals {\n  db_password = \"" + pw + "\"\n}\n"
 	writeFile(t, filepath.Join(dir, "infra", "main.tf"), main)
