@@ -12,9 +12,10 @@ import (
 )
 
 // Process hygiene. The command starts children of its own (git for
-// -new-from-rev, go list -find for the targets) and go/packages starts
-// `go list`, which starts the compiler. When the run is interrupted
-// (SIGINT) or terminated (SIGTERM), none of them may outlive it:
+// -new-from-rev, go list -find for the targets, go env for the findings
+// cache) and go/packages starts `go list`, which starts the compiler.
+// When the run is interrupted (SIGINT) or terminated (SIGTERM), none of
+// them may outlive it:
 //
 //   - the command's own children run in a process group of their own,
 //     which is ended as a whole;

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -10,7 +11,6 @@ import (
 	"io"
 	"maps"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -326,11 +326,13 @@ type goEnv struct {
 func readGoEnv() goEnv {
 	vars := []string{"GOVERSION", "GOROOT", "GOOS", "GOARCH", "GOFLAGS", "GOEXPERIMENT", "CGO_ENABLED",
 		"GOAMD64", "GOARM", "GOARM64", "GO386", "GOWORK", "GOTOOLCHAIN"}
-	out, err := exec.Command("go", append([]string{"env"}, vars...)...).Output()
-	if err != nil {
+	cmd := command("go", append([]string{"env"}, vars...)...)
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	if err := runChild(cmd); err != nil {
 		return goEnv{}
 	}
-	lines := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
+	lines := strings.Split(strings.TrimRight(out.String(), "\n"), "\n")
 	if len(lines) != len(vars) {
 		return goEnv{}
 	}
