@@ -126,7 +126,7 @@ func planGo(s *config.Settings, acfg analyzer.Config, patterns []string) ([]*goU
 		env = readGoEnv()
 		close(envDone)
 	}()
-	roots, err := packages.Load(&packages.Config{Mode: goListMode, Tests: tests}, patterns...)
+	roots, err := packages.Load(&packages.Config{Context: interrupt, Mode: goListMode, Tests: tests}, patterns...)
 	<-envDone
 	if err != nil || env.text == "" || toolID() == "" {
 		return nil, false
